@@ -1,0 +1,1 @@
+"""Plain functions behind the site's build hooks: load, validate and render, knowing nothing of MkDocs."""

@@ -1,0 +1,33 @@
+"""The Jinja environment for our own HTML: templates in overrides/guideline/, always autoescaped."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from guideline.strings import load_ui_strings
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "guideline"
+
+
+@lru_cache(maxsize=None)
+def environment(templates_dir: Path = TEMPLATES) -> Environment:
+    """One environment per template folder; an undefined variable is an error, not an empty string."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals["strings"] = load_ui_strings()
+    return env
+
+
+def render_macro(template: str, macro: str, **context) -> str:
+    """Render one macro of a template with the given arguments."""
+    module = environment().get_template(template).module
+    return str(getattr(module, macro)(**context))

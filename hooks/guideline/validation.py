@@ -1,0 +1,125 @@
+"""Turn YAML and pydantic validation errors into problems that name the file, the line and the field."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from guideline.problems import Problem
+
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """A source mapping in which an unknown key (usually a typo) is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Texts(Strict):
+    """One text in both languages."""
+
+    fi: NonEmptyText
+    sv: NonEmptyText
+
+
+Path = tuple[Any, ...]
+
+# pydantic error types and the UI-string keys of the messages a communications officer reads.
+MESSAGE_KEYS = {
+    "missing": "error.missing_field",
+    "extra_forbidden": "error.unknown_field",
+    "string_too_short": "error.empty_text",
+    "string_type": "error.expected_text",
+    "dict_type": "error.expected_mapping",
+    "model_type": "error.expected_mapping",
+    "list_type": "error.expected_list",
+    "bool_type": "error.expected_yes_no",
+    "bool_parsing": "error.expected_yes_no",
+    "int_type": "error.expected_number",
+    "int_parsing": "error.expected_number",
+    "int_from_float": "error.expected_number",
+    "greater_than_equal": "error.number_too_small",
+    "less_than_equal": "error.number_too_large",
+    "literal_error": "error.not_one_of",
+    "enum": "error.not_one_of",
+    "date_type": "error.expected_date",
+    "date_from_datetime_parsing": "error.expected_date",
+    "date_parsing": "error.expected_date",
+    "too_short": "error.list_too_short",
+    "string_pattern_mismatch": "error.bad_format",
+}
+
+
+def yaml_lines(text: str) -> dict[Path, int]:
+    """The line (1-based) where each key or list item of a YAML document starts, by its path."""
+    lines: dict[Path, int] = {}
+
+    def walk(node: yaml.Node, path: Path) -> None:
+        lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, path + (key.value,))
+                lines[path + (key.value,)] = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, path + (index,))
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def line_of(path: Path, lines: dict[Path, int]) -> int | None:
+    """The line of the deepest part of path that exists in the file (a missing key points to its parent)."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def shown_path(path: Path) -> str:
+    """A path as an officer reads it: keys by name, list items counted from 1."""
+    shown = ""
+    for part in path:
+        if isinstance(part, int):
+            shown += f"[{part + 1}]"
+        else:
+            shown += ("." if shown else "") + str(part)
+    return shown
+
+
+def yaml_syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
+    """A YAML syntax error as a problem with its line and the parser's own explanation."""
+    mark = getattr(error, "problem_mark", None)
+    detail = " ".join(str(part) for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
+    return Problem(file=file, key="error.yaml_syntax", params={"detail": detail or str(error)},
+                   line=mark.line + 1 if mark else None)
+
+
+def validation_problems(file: str, error: ValidationError, lines: dict[Path, int], base: Path = ()) -> list[Problem]:
+    """One problem per pydantic error, with the line, the field and what was expected."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        location = tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+        # pydantic appends the tag of a discriminated union to the path; it is not a key of the file.
+        location = tuple(part for part in location if part not in detail.get("ctx", {}).get("_tags", ()))
+        path = base + location
+        kind = detail["type"]
+        context = detail.get("ctx") or {}
+        key = context.get("key") or MESSAGE_KEYS.get(kind, "error.invalid")
+        params = {"field": str(path[-1]) if path else "", "detail": detail["msg"], "value": _short(detail.get("input"))}
+        params.update({name: value for name, value in context.items() if name != "key" and not name.startswith("_")})
+        if kind == "literal_error":
+            params["allowed"] = context.get("expected", "")
+        problems.append(Problem(file=file, key=key, params=params, line=line_of(path, lines), path=shown_path(path)))
+    return problems
+
+
+def _short(value: Any) -> str:
+    """A value as quoted in a message, cut short."""
+    text = str(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,31 @@
+"""Hook: one search index per language, so a reader searching a Swedish page gets Swedish results only.
+
+static-i18n merges the entries of every language into site/search/search_index.json. After the last
+language is built, this hook splits that index: the default language's stays at the root, each other
+language's goes to <language>/search/search_index.json, and pages of that language read it (main.html).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from guideline.search_split import split_index
+from i18n_context import current_build
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged their search entries
+def on_post_build(config) -> None:
+    if config.plugins["i18n"].building:
+        return
+    build = current_build(config)
+    site = Path(config.site_dir)
+    combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for language, index in split_index(combined, build.languages, build.default).items():
+        folder = site / ("" if language == build.default else language) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                                                  encoding="utf-8")
+

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Set up this checkout on a Debian machine with Python 3.11: `scripts/setup.sh` for building and serving,
+# `scripts/setup.sh test` for everything the tests need too (Debian packages, npm tools).
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=${1:-}
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+requirements=requirements.txt
+[ "$with_tests" = test ] && requirements=requirements-test.txt
+stamp=".venv/.installed-$(sha256sum requirements.txt requirements-test.txt | sha256sum | cut -c1-16)-$with_tests"
+if [ ! -e "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+  touch "$stamp"
+fi
+
+[ "$with_tests" = test ] || exit 0
+
+# Debian packages: Chromium for the browser tests, poppler and zbar for the printed PDFs, Voikko and
+# Hunspell for the spell check, Java for the HTML checker.
+packages=(chromium poppler-utils fonts-liberation zbar-tools libvoikko1 voikko-fi hunspell hunspell-sv
+          default-jre-headless)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules/axe-core ] || [ ! -d node_modules/vnu-jar ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

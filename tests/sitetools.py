@@ -1,0 +1,114 @@
+"""Helpers the tests share: building a project, serving a folder, reading built pages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "quizzes")
+LANGUAGES = ("fi", "sv")
+
+
+@dataclass
+class BuildResult:
+    """What `mkdocs build --strict` did: its exit code, its output and where the site went."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def build(project: Path, site: Path) -> BuildResult:
+    """Build a project with --strict, as the README and CI do."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of this project, to break on purpose."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+class SiteServer:
+    """The built site served on 127.0.0.1 on a free port, in a thread of the test process."""
+
+    def __init__(self, site: Path):
+        handler = functools.partial(QuietHandler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str = "") -> str:
+        return f"{self.origin}/{path.lstrip('/')}"
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every HTML page of the built site except Material's 404 page."""
+    return sorted(page for page in site.rglob("index.html"))
+
+
+def page_url_path(site: Path, page: Path) -> str:
+    """The URL path of a built page: site/sv/purpose/index.html -> sv/purpose/."""
+    relative = page.parent.relative_to(site).as_posix()
+    return "" if relative == "." else relative + "/"
+
+
+def resolve(page_path: str, href: str) -> str:
+    """The site path that a relative link on the page at page_path points to (fragment dropped)."""
+    import posixpath
+    joined = posixpath.normpath(posixpath.join(page_path or ".", href.split("#")[0]))
+    return "" if joined == "." else joined.rstrip("/") + "/"
+
+
+def soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def language_of_path(path: str) -> str:
+    """The language of a URL path of the site: /sv/... is Swedish, everything else Finnish."""
+    return "sv" if path.lstrip("/").startswith("sv/") or path.strip("/") == "sv" else "fi"

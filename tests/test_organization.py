@@ -1,0 +1,84 @@
+"""The organization's settings live in mkdocs.yml once and reach every page through the hooks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from guideline.organization import expand_markers
+from sitetools import ROOT, build, built_pages, copy_project, soup
+
+SETTINGS = yaml.safe_load(re.sub(r"!ENV\b", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["organization"]
+
+
+def test_start_pages_show_name_approval_and_version(site):
+    for language, index in {"fi": site / "index.html", "sv": site / "sv/index.html"}.items():
+        text = soup(index).select_one("article").get_text(" ", strip=True)
+        approval = SETTINGS["approval"]
+        date = f"{approval['date'].day}.{approval['date'].month}.{approval['date'].year}"
+        assert approval["body"][language] in text and date in text and SETTINGS["guideline_version"] in text
+        assert SETTINGS["name"][language] in text
+
+
+def test_channels_page_lists_every_official_channel(site):
+    for channels in (site / "channels/index.html", site / "sv/channels/index.html"):
+        links = {a["href"] for a in soup(channels).select("table.org-channels a")}
+        assert links == {channel["url"] for channel in SETTINGS["channels"]}
+
+
+def test_every_page_footer_gives_contact_and_accessibility_statement(site):
+    for page in built_pages(site):
+        footer = soup(page).select_one("footer .md-copyright")
+        assert footer.select_one(f'a[href="mailto:{SETTINGS["contact"]["email"]}"]'), page
+        assert len(footer.select("a")) == 2, page
+
+
+def test_no_marker_is_left_unexpanded(site):
+    for page in built_pages(site):
+        assert "org:" not in "".join(str(c) for c in soup(page).find_all(string=lambda s: "<!--" in s)), page
+        assert "<!-- org:" not in page.read_text(encoding="utf-8"), page
+
+
+def test_unknown_marker_is_reported_with_its_line():
+    _, problems = expand_markers("# T\n\ntext <!-- org:nmae --> more\n", "docs/fi/x.md", lambda name: "")
+    assert [(p.file, p.line, p.key, p.params["marker"]) for p in problems] == [
+        ("docs/fi/x.md", 3, "error.unknown_marker", "<!-- org:nmae -->")]
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_one_edit_in_mkdocs_yml_changes_every_page(project, tmp_path):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("sv: Exempelstad", "sv: Provköping"),
+                      encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.ok, result.output
+    for page in built_pages(result.site):
+        if "/sv/" in page.as_posix():
+            assert "Provköping" in soup(page).select_one("footer").get_text(), page
+
+
+def test_a_missing_swedish_setting_names_file_line_and_field(project, tmp_path):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        sv: kommunikationsenheten\n", ""), encoding="utf-8")
+    line = text.splitlines().index("      role:") + 1
+    result = build(project, tmp_path / "site")
+    assert not result.ok
+    assert f"mkdocs.yml, rivi {line} / rad {line}, extra.organization.contact.role.sv" in result.output
+    assert "Kenttä sv puuttuu" in result.output and "Fältet sv saknas" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_marker_stops_the_build_before_anything_is_written(project, tmp_path):
+    page = project / "docs" / "sv" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- org:kontakt -->\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert not result.ok
+    assert "docs/sv/index.md" in result.output and "<!-- org:kontakt -->" in result.output
+    assert not (tmp_path / "site").exists()

@@ -112,3 +112,11 @@ def soup(page: Path) -> BeautifulSoup:
 def language_of_path(path: str) -> str:
     """The language of a URL path of the site: /sv/... is Swedish, everything else Finnish."""
     return "sv" if path.lstrip("/").startswith("sv/") or path.strip("/") == "sv" else "fi"
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -53,6 +53,10 @@ MESSAGE_KEYS = {
 }
 
 
+# Fields with a format of their own, and the message that shows that format.
+FORMAT_KEYS = {"id": "error.bad_id", "see": "error.bad_see", "chapter": "error.bad_page"}
+
+
 def yaml_lines(text: str) -> dict[Path, int]:
     """The line (1-based) where each key or list item of a YAML document starts, by its path."""
     lines: dict[Path, int] = {}
@@ -100,23 +104,48 @@ def yaml_syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
                    line=mark.line + 1 if mark else None)
 
 
-def validation_problems(file: str, error: ValidationError, lines: dict[Path, int], base: Path = ()) -> list[Problem]:
+def validation_problems(file: str, error: ValidationError, lines: dict[Path, int], base: Path = (),
+                        data: Any = None) -> list[Problem]:
     """One problem per pydantic error, with the line, the field and what was expected."""
     problems = []
     for detail in error.errors(include_url=False):
-        location = tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-        # pydantic appends the tag of a discriminated union to the path; it is not a key of the file.
-        location = tuple(part for part in location if part not in detail.get("ctx", {}).get("_tags", ()))
-        path = base + location
+        path = base + _path_in_data(detail["loc"], data)
         kind = detail["type"]
         context = detail.get("ctx") or {}
         key = context.get("key") or MESSAGE_KEYS.get(kind, "error.invalid")
         params = {"field": str(path[-1]) if path else "", "detail": detail["msg"], "value": _short(detail.get("input"))}
-        params.update({name: value for name, value in context.items() if name != "key" and not name.startswith("_")})
+        params.update({name: value for name, value in context.items() if name != "key"})
+        if kind == "string_pattern_mismatch" and params["field"] in FORMAT_KEYS:
+            key = FORMAT_KEYS[params["field"]]
         if kind == "literal_error":
             params["allowed"] = context.get("expected", "")
+        if kind == "union_tag_invalid":
+            path, key = path + ("type",), "error.not_one_of"
+            params.update(field="type", value=context.get("tag"), allowed=context.get("expected_tags"))
+        if kind == "union_tag_not_found":
+            path, key = path + ("type",), "error.missing_field"
+            params["field"] = "type"
         problems.append(Problem(file=file, key=key, params=params, line=line_of(path, lines), path=shown_path(path)))
     return problems
+
+
+def _path_in_data(location: tuple, data: Any) -> Path:
+    """The error's location as keys of the file: pydantic adds the tag of a tagged union ("single"), not a key."""
+    if data is None:
+        return tuple(location)
+    path: list = []
+    node = data
+    for part in location:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict) and node.get("type") == part:
+            continue
+        else:
+            node = None
+        path.append(part)
+    return tuple(path)
 
 
 def _short(value: Any) -> str:

@@ -1,0 +1,165 @@
+"""Pages generated from the quiz source: golden files, the built site in both languages, same ids on both sides."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from guideline.quizpages import generate_pages, link
+from guideline.quizsource import load_quiz_source
+from guideline.schema import SCHEMA_DIR, schema_texts
+from sitetools import ROOT, copy_project, free_port, resolve, soup
+
+FIXTURE = Path(__file__).parent / "fixtures" / "source"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_generated_pages_match_golden_files(language, update_golden):
+    """Run `scripts/test.sh tests/test_quiz_pages.py --update-golden` after an intended change, and review the diff."""
+    source = load_quiz_source(FIXTURE / "quizzes", FIXTURE / "docs")
+    source.chapter_order = ["moderation.md"]
+    assert source.problems == []
+    for page in generate_pages(source, language):
+        golden = GOLDEN / language / page.path
+        if update_golden:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(page.markdown, encoding="utf-8")
+        assert golden.exists(), f"no golden file {golden}: run with --update-golden"
+        assert page.markdown == golden.read_text(encoding="utf-8"), page.path
+
+
+def test_links_between_pages_are_relative():
+    assert link("quizzes/interaction.md", "interaction.md", "respond-quickly") == "../../interaction/#respond-quickly"
+    assert link("poster.md", "security.md") == "../security/"
+    assert link("interaction.md", "quizzes/interaction.md") == "../quizzes/interaction/"
+    assert link("quizzes/index.md", "quizzes/onboarding.md") == "onboarding/"
+    assert link("index.md", "quizzes/index.md") == "quizzes/"
+
+
+def test_json_schemas_are_generated_from_the_validator():
+    """The schemas editors use are the validator's own; regenerate with `PYTHONPATH=hooks python -m guideline.schema`."""
+    for name, text in schema_texts().items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"{name} is stale"
+    for path in (ROOT / "quizzes").rglob("*.yml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        assert (path.parent / first.split("=", 1)[1]).resolve().exists(), path
+
+
+SOURCE = load_quiz_source(ROOT / "quizzes", ROOT / "docs")
+CHAPTERS = sorted(SOURCE.questions_by_chapter())
+
+
+def quiz_paths(language: str) -> list[str]:
+    prefix = "sv/" if language == "sv" else ""
+    return [f"{prefix}quizzes/{chapter[:-3]}/" for chapter in CHAPTERS] + [f"{prefix}quizzes/onboarding/"]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, language):
+    for path in quiz_paths(language):
+        page = soup(site / path / "index.html")
+        assert page.html["lang"] == language
+        form = page.select_one("form[data-quiz][data-quiz-mode]")
+        assert form["data-quiz-mode"] == ("onboarding" if "onboarding" in path else "self-check")
+        questions = form.select("fieldset.quiz-question")
+        assert questions, path
+        for fieldset in questions:
+            assert fieldset.legend.get_text(strip=True), path
+            inputs = fieldset.select("input")
+            assert len(inputs) >= 2
+            for field in inputs:
+                assert field["type"] in ("radio", "checkbox")
+                assert page.select_one(f'label[for="{field["id"]}"]').get_text(strip=True)
+            assert fieldset.select_one("details summary"), "the answer waits behind a disclosure"
+            assert fieldset.select_one("details .quiz-answer__see a[href]")
+
+
+def test_onboarding_holds_the_whole_pool_and_its_settings(site):
+    form = soup(site / "quizzes/onboarding/index.html").select_one("form[data-quiz]")
+    pool = sum(len(questions) for questions in SOURCE.questions_by_chapter().values())
+    assert len(form.select("fieldset")) == pool >= 40
+    settings = SOURCE.settings.onboarding
+    assert (form["data-quiz-draw"], form["data-quiz-pass-mark"]) == (str(settings.questions), str(settings.pass_mark))
+
+
+def test_finnish_and_swedish_pages_carry_the_same_ids(site):
+    for fi_path, sv_path in zip(quiz_paths("fi") + ["poster/"], quiz_paths("sv") + ["sv/poster/"]):
+        ids = [[tag.get("data-question") or tag["id"] for tag in soup(site / path / "index.html").select(
+            "fieldset[data-question], .poster__item")] for path in (fi_path, sv_path)]
+        assert ids[0] and ids[0] == ids[1], fi_path
+
+
+def test_chapters_end_with_a_link_to_their_self_check(site):
+    for language, prefix in (("fi", ""), ("sv", "sv/")):
+        for chapter in CHAPTERS:
+            page = soup(site / prefix / chapter[:-3] / "index.html")
+            box = page.select("article .self-check-link")[-1]
+            assert box.a["href"] == f"../quizzes/{chapter[:-3]}/"
+
+
+def test_generated_pages_are_in_nav_sitemap_search_and_switcher(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for language in ("fi", "sv"):
+        prefix = "sv/" if language == "sv" else ""
+        index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        other = "fi" if language == "sv" else "sv"
+        for path in quiz_paths(language) + [prefix + "quizzes/", prefix + "poster/"]:
+            assert path.removeprefix("sv/") in locations, f"{path} is not in the {language} search index"
+            assert f"{path}</loc>" in sitemap, f"{path} is not in the sitemap"
+            page = soup(site / path / "index.html")
+            active = page.select_one("nav.md-nav--primary .md-nav__link--active")
+            assert active and active["href"] == "./", f"{path} is not in the navigation"
+            switch = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+            expected = path.removeprefix("sv/") if other == "fi" else "sv/" + path
+            assert resolve(path, switch[other]) == expected, path
+
+
+def test_nothing_is_written_into_docs(site):
+    generated = [path for path in (ROOT / "docs").rglob("*") if "quizzes" in path.parts or path.name == "poster.md"]
+    assert generated == []
+
+
+def test_serve_rebuilds_when_a_quiz_file_changes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                               "--config-file", str(project / "mkdocs.yml")], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/quizzes/security/"
+        first = wait_for(url, lambda body: "quiz-question" in body)
+        questions = project / "quizzes" / "questions" / "security.yml"
+        text = questions.read_text(encoding="utf-8")
+        marker = "Tarkistuskysymys, jonka serve näyttää"
+        question_line = next(line for line in text.splitlines() if line.strip().startswith("fi:"))
+        questions.write_text(text.replace(question_line, question_line.split("fi:")[0] + f"fi: {marker}", 1),
+                             encoding="utf-8")
+        wait_for(url, lambda body: marker in body)
+        assert marker not in first
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def wait_for(url: str, ready, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if ready(body):
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show the expected content within {timeout} s")

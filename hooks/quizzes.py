@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from guideline.organization import Organization
 from guideline.problems import ProblemsFound
 from guideline.quizpages import INDEX_PAGE, chapter_link_html, chapter_quiz_page, generate_pages
 from guideline.quizsource import QuizSource, load_quiz_source
@@ -47,7 +48,8 @@ def _nav_pages(items):
 def on_files(files, config):
     build = current_build(config)
     plugin = config.plugins["i18n"]
-    for generated in generate_pages(_source, build.current):
+    organization = Organization.model_validate(config.extra["organization"])  # checked in hooks/organization.py
+    for generated in generate_pages(_source, build.current, organization, config.site_url or ""):
         file = _language_file(config, generated.path, build.current, build, content=generated.markdown)
         file.alternates = {language: file if language == build.current else
                            _language_file(config, generated.path, language, build)

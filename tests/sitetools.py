@@ -61,6 +61,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
+    def handle(self):
+        """A browser may drop a connection it no longer needs (a PDF print, a closed page); that is no error."""
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
 
 class SiteServer:
     """The built site served on 127.0.0.1 on a free port, in a thread of the test process."""

@@ -10,7 +10,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
+from guideline.organization import Organization
 from guideline.quizpages import generate_pages, link
 from guideline.quizsource import load_quiz_source
 from guideline.schema import SCHEMA_DIR, schema_texts
@@ -26,7 +28,8 @@ def test_generated_pages_match_golden_files(language, update_golden):
     source = load_quiz_source(FIXTURE / "quizzes", FIXTURE / "docs")
     source.chapter_order = ["moderation.md"]
     assert source.problems == []
-    for page in generate_pages(source, language):
+    organization = Organization.model_validate(yaml.safe_load((FIXTURE / "organization.yml").read_text(encoding="utf-8")))
+    for page in generate_pages(source, language, organization, "https://guide.example/"):
         golden = GOLDEN / language / page.path
         if update_golden:
             golden.parent.mkdir(parents=True, exist_ok=True)

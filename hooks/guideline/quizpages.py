@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass
 
 from guideline.inline import render_inline
+from guideline.qr import qr_svg_data_uri
 from guideline.quizsource import QuizSource, TrueFalseQuestion
 from guideline.strings import load_ui_strings
 from guideline.templates import environment
@@ -115,8 +116,8 @@ def chapter_title(source: QuizSource, chapter: str, language: str) -> str:
     return source.page_titles[chapter][language]
 
 
-def generate_pages(source: QuizSource, language: str) -> list[GeneratedPage]:
-    """Every generated page of one language."""
+def generate_pages(source: QuizSource, language: str, organization, site_url: str) -> list[GeneratedPage]:
+    """Every generated page of one language; the poster shows the organization and the site's address."""
     strings = load_ui_strings()
     chapters = source.questions_by_chapter()
     pages = []
@@ -140,12 +141,18 @@ def generate_pages(source: QuizSource, language: str) -> list[GeneratedPage]:
                        _render("quiz_index", chapters=listing, onboarding_url=link(INDEX_PAGE, ONBOARDING_PAGE),
                                settings=settings, lang=language), "quiz-index"))
 
-    pages.append(poster_page(source, language))
+    pages.append(poster_page(source, language, organization, site_url))
     return pages
 
 
-def poster_page(source: QuizSource, language: str) -> GeneratedPage:
-    """The administrator's wall poster (huoneentaulu)."""
+def guideline_address(site_url: str, language: str, default: str = "fi") -> str:
+    """The address of the guideline's start page in a language: the site root, or its language folder."""
+    root = site_url.rstrip("/") + "/"
+    return root if language == default else f"{root}{language}/"
+
+
+def poster_page(source: QuizSource, language: str, organization, site_url: str) -> GeneratedPage:
+    """The administrator's wall poster (huoneentaulu): one A4 page when printed."""
     strings = load_ui_strings()
     groups = []
     number = 0
@@ -158,7 +165,9 @@ def poster_page(source: QuizSource, language: str) -> GeneratedPage:
                           "see_url": link(POSTER_PAGE, page, anchor),
                           "see_title": source.rules[item.see].titles[language]})
         groups.append({"id": group.id, "title": render_inline(getattr(group.title, language)), "entries": items})
-    body = environment().get_template("poster.html").module.poster(groups=groups, lang=language)
+    address = guideline_address(site_url, language)
+    body = environment().get_template("poster.html").module.poster(
+        groups=groups, lang=language, org=organization, address=address, qr=qr_svg_data_uri(address))
     return _page(POSTER_PAGE, strings.get("poster.title", language), str(body).strip(), "poster")
 
 

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitetools import built_pages, page_url_path, resolve, soup
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page, axe_source: str) -> list[str]:
-    """Run axe-core in the page and describe each violation with the elements it hit."""
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
-            for v in result["violations"]]
-
+from sitetools import axe_violations, built_pages, page_url_path, resolve, soup
 
 @pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
 def test_axe_finds_no_violations_on_any_page(browser, site, server, axe_source, scheme, material_scheme):

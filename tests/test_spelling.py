@@ -36,7 +36,8 @@ def page_words(page: Path, language: str) -> set[str]:
     for element in article.select("[lang]"):
         if element["lang"] != language:
             element.decompose()
-    text = re.sub(r"\S+@\S+|https?://\S+", " ", article.get_text(" "))
+    # E-mail and web addresses, with or without https:// ("ohje.esimerkkikaupunki.example/sv"), are no words.
+    text = re.sub(r"\S+@\S+|https?://\S+|\b[\w-]+(?:\.[a-z][\w-]*)+(?:/\S*)?", " ", article.get_text(" "))
     text = SUSPENDED.sub(" ", text).replace("-", " ").replace("–", " ")
     return set(WORD.findall(text))
 

@@ -126,14 +126,14 @@ def generate_pages(source: QuizSource, language: str, organization, site_url: st
         quiz = _quiz_view(chapter[:-3], "self-check", [(chapter, question) for question in questions], path, source,
                           language, chapter_url=link(path, chapter), chapter_title=chapter_title(source, chapter, language))
         title = strings.format("quiz.self_check.title", language, chapter=chapter_title(source, chapter, language))
-        pages.append(_page(path, title, _render("quiz_page", quiz=quiz, lang=language), "quiz"))
+        pages.append(_page(path, title, _render("quiz_page", quiz=quiz, lang=language, org=organization), "quiz"))
 
     settings = source.settings.onboarding
     pool = [(chapter, question) for chapter, questions in chapters.items() for question in questions]
     onboarding = _quiz_view("onboarding", "onboarding", pool, ONBOARDING_PAGE, source, language,
                             draw=settings.questions, per_chapter=settings.per_chapter, pass_mark=settings.pass_mark)
     pages.append(_page(ONBOARDING_PAGE, strings.get("quiz.onboarding.title", language),
-                       _render("quiz_page", quiz=onboarding, lang=language), "quiz"))
+                       _render("quiz_page", quiz=onboarding, lang=language, org=organization), "quiz"))
 
     listing = [{"url": link(INDEX_PAGE, chapter_quiz_page(chapter)), "title": chapter_title(source, chapter, language),
                 "count": len(questions)} for chapter, questions in chapters.items()]

@@ -27,9 +27,9 @@ class UiStrings:
         """The text of key in language with its {placeholders} filled in."""
         return self.get(key, language).format(**params)
 
-    def for_language(self, language: str) -> dict[str, str]:
-        """Every string of one language, for a page's data attributes."""
-        return {key: texts[language] for key, texts in self.table.items()}
+    def for_prefix(self, prefix: str, language: str) -> dict[str, str]:
+        """The strings of one language whose keys start with prefix, keyed by the rest: for a page's scripts."""
+        return {key[len(prefix):]: texts[language] for key, texts in self.table.items() if key.startswith(prefix)}
 
 
 def table_errors(table: object, languages: tuple[str, ...] = LANGUAGES) -> list[str]:

@@ -21,15 +21,26 @@ from guideline.quizpages import INDEX_PAGE, chapter_link_html, chapter_quiz_page
 from guideline.quizsource import QuizSource, load_quiz_source
 from i18n_context import current_build
 
-# Loaded anew in every language build's on_pre_build, so a `mkdocs serve` rebuild never sees stale content.
+# The source of the build under way, set in every language build's on_pre_build. The languages share one
+# load: it is kept with a fingerprint of every file it was read from, so an edit (`mkdocs serve`) reloads it.
 _source: QuizSource | None = None
+_loaded: tuple[tuple, QuizSource] | None = None
+
+
+def _fingerprint(root: Path, docs_dir: Path) -> tuple:
+    files = sorted((root / "quizzes").rglob("*.y*ml")) + sorted(docs_dir.rglob("*.md"))
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
 def on_pre_build(config) -> None:
-    global _source
-    root = Path(config.config_file_path).parent
-    _source = load_quiz_source(root / "quizzes", Path(config.docs_dir))
-    _source.chapter_order = list(_nav_pages(config.nav or []))
+    global _source, _loaded
+    root, docs_dir = Path(config.config_file_path).parent, Path(config.docs_dir)
+    fingerprint = _fingerprint(root, docs_dir)
+    if _loaded is None or _loaded[0] != fingerprint:
+        source = load_quiz_source(root / "quizzes", docs_dir)
+        source.chapter_order = list(_nav_pages(config.nav or []))
+        _loaded = (fingerprint, source)
+    _source = _loaded[1]
     if _source.problems:
         raise PluginError(str(ProblemsFound(_source.problems)))
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 
 import markdown
 from markupsafe import Markup
+
+# Characters that can start inline Markdown or need the converter; a text without them is plain text.
+MARKDOWN_CHARACTERS = re.compile(r"[*_`\\<&\[\]!]|  $", re.MULTILINE)
+# Lines that Markdown would turn into a block: a heading, a quote, a list item, an indented code block.
+BLOCK_START = re.compile(r"^(?:\s*(?:#|>|[-*+]\s|\d+[.)]\s)| {4})|\n")
 
 
 @lru_cache(maxsize=1)
@@ -26,17 +33,24 @@ def _convert(text: str) -> str:
     return converter.convert(text)
 
 
+@lru_cache(maxsize=16384)
 def render_inline(text: str) -> Markup:
     """The text as inline HTML: **bold**, *italic* and `code`, nothing else."""
-    html = _convert(text.strip())
-    if html.startswith("<p>") and html.endswith("</p>"):
-        html = html[3:-4]
-    return Markup(html)
+    text = text.strip()
+    if not MARKDOWN_CHARACTERS.search(text) and not BLOCK_START.search(text):
+        return Markup(html.escape(text, quote=False))
+    converted = _convert(text)
+    if converted.startswith("<p>") and converted.endswith("</p>"):
+        converted = converted[3:-4]
+    return Markup(converted)
 
 
 def inline_markdown_problem(text: str) -> str | None:
     """Why a text is not inline Markdown (a list, a heading, several paragraphs), or None when it is."""
-    html = _convert(text.strip())
-    if not (html.startswith("<p>") and html.endswith("</p>")) or "</p>\n<p>" in html:
-        return html.split(">", 1)[0] + ">"
+    text = text.strip()
+    if not BLOCK_START.search(text):
+        return None
+    converted = _convert(text)
+    if not (converted.startswith("<p>") and converted.endswith("</p>")) or "</p>\n<p>" in converted:
+        return converted.split(">", 1)[0] + ">"
     return None

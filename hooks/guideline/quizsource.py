@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from guideline.inline import inline_markdown_problem
 from guideline.problems import Problem
-from guideline.validation import (Strict, Texts, line_of, shown_path, validation_problems, yaml_lines,
+from guideline.validation import (Strict, Texts, line_of, parse_yaml, shown_path, validation_problems,
                                   yaml_syntax_problem)
 
 LANGUAGES = ("fi", "sv")
@@ -197,7 +197,8 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, dict, list[Problem]]:
     """Parse one YAML file safely; a syntax error is a problem with its line."""
     text = path.read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text), yaml_lines(text), []
+        data, lines = parse_yaml(text)
+        return data, lines, []
     except yaml.YAMLError as error:
         return None, {}, [yaml_syntax_problem(shown, error)]
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 from functools import partial
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guideline.strings import load_ui_strings
+from guideline.strings import StringTableError, load_ui_strings
 from i18n_context import current_build
 
 
 def on_config(config):
-    """Translate the title of heading permalinks, which the toc extension otherwise writes in English."""
-    language = current_build(config).current
+    """Check the string table before anything else; translate the permalink title the toc writes in English."""
+    try:
+        strings = load_ui_strings()
+    except StringTableError as error:
+        raise PluginError(str(error)) from None
     toc = config.mdx_configs.setdefault("toc", {})
-    toc["permalink_title"] = load_ui_strings().get("toc.permalink", language)
+    toc["permalink_title"] = strings.get("toc.permalink", current_build(config).current)
     return config
 
 

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from guideline.organization import Organization, expand_markers, load_organization, render_marker
 from guideline.problems import ProblemsFound
+from guideline.quizsource import not_utf8_problem
 from i18n_context import current_build
 
 # Set by on_config at the start of every build, so a `mkdocs serve` rebuild never sees stale settings.
@@ -19,7 +20,7 @@ def on_config(config):
     """Validate the settings at the start of each language build."""
     global _organization
     config_text = Path(config.config_file_path).read_text(encoding="utf-8")
-    _organization, problems = load_organization(config.extra, config_text)
+    _organization, problems = load_organization(config.extra, config_text, config.site_url)
     if problems:
         raise PluginError(str(ProblemsFound(problems)))
     return config
@@ -27,13 +28,18 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     """Check every page's markers before anything is cleaned or written, so a bad marker never half-builds the site."""
-    if not current_build(config).is_default:
+    if not current_build(config).is_first:
         return
     docs_dir = Path(config.docs_dir)
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
         shown = (Path(docs_dir.name) / page.relative_to(docs_dir)).as_posix()
-        problems += expand_markers(page.read_text(encoding="utf-8"), shown, lambda name: "")[1]
+        try:
+            text = page.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(not_utf8_problem(shown, page, error))
+            continue
+        problems += expand_markers(text, shown, lambda name: "")[1]
     if problems:
         raise PluginError(str(ProblemsFound(problems)))
 

@@ -17,32 +17,48 @@ from mkdocs.structure.pages import Page
 
 from guideline.organization import Organization
 from guideline.problems import ProblemsFound
-from guideline.quizpages import INDEX_PAGE, chapter_link_html, chapter_quiz_page, generate_pages
+from guideline.quizpages import (INDEX_PAGE, ONBOARDING_PAGE, GeneratedPage, chapter_link_html, chapter_quiz_page,
+                                 generate_pages, page_conflicts)
+from guideline.strings import TABLE
+from guideline.templates import TEMPLATES
 from guideline.quizsource import QuizSource, load_quiz_source
 from i18n_context import current_build
 
-# The source of the build under way, set in every language build's on_pre_build. The languages share one
-# load: it is kept with a fingerprint of every file it was read from, so an edit (`mkdocs serve`) reloads it.
-_source: QuizSource | None = None
-_loaded: tuple[tuple, QuizSource] | None = None
+# The source and its pages, loaded and rendered for every language in the first language's on_pre_build,
+# before MkDocs cleans or writes anything; the other languages reuse them. They are kept with a fingerprint
+# of every file they were made from, so an edit in `mkdocs serve` makes them anew.
+_loaded: tuple[tuple, QuizSource, dict[str, list[GeneratedPage]]] | None = None
 
 
-def _fingerprint(root: Path, docs_dir: Path) -> tuple:
-    files = sorted((root / "quizzes").rglob("*.y*ml")) + sorted(docs_dir.rglob("*.md"))
+def _fingerprint(root: Path, docs_dir: Path, config) -> tuple:
+    files = [Path(config.config_file_path), TABLE] + sorted((root / "quizzes").rglob("*.y*ml"))
+    files += sorted(docs_dir.rglob("*.md")) + sorted(TEMPLATES.glob("*.html"))
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
 def on_pre_build(config) -> None:
-    global _source, _loaded
+    global _loaded
+    build = current_build(config)
     root, docs_dir = Path(config.config_file_path).parent, Path(config.docs_dir)
-    fingerprint = _fingerprint(root, docs_dir)
-    if _loaded is None or _loaded[0] != fingerprint:
-        source = load_quiz_source(root / "quizzes", docs_dir)
-        source.chapter_order = list(_nav_pages(config.nav or []))
-        _loaded = (fingerprint, source)
-    _source = _loaded[1]
-    if _source.problems:
-        raise PluginError(str(ProblemsFound(_source.problems)))
+    fingerprint = _fingerprint(root, docs_dir, config)
+    if _loaded is not None and _loaded[0] == fingerprint:
+        return
+    if not build.is_first:
+        raise PluginError("hooks/quizzes.py: the quiz source changed during the build; build again.")
+    source = load_quiz_source(root / "quizzes", docs_dir, languages=build.languages)
+    source.chapter_order = list(_nav_pages(config.nav or []))
+    problems = source.problems + page_conflicts(source, docs_dir.name)
+    if problems:
+        raise PluginError(str(ProblemsFound(problems)))
+    organization = Organization.model_validate(config.extra["organization"])  # checked in hooks/organization.py
+    try:
+        pages = {language: generate_pages(source, language, organization, config.site_url)
+                 for language in build.languages}
+    except KeyError as error:
+        raise PluginError(f"{TABLE.relative_to(root)}: a text uses the placeholder {{{error.args[0]}}}, which "
+                          f"this place does not fill / en text använder platshållaren {{{error.args[0]}}}, "
+                          "som inte fylls i här") from None
+    _loaded = (fingerprint, source, pages)
 
 
 def _nav_pages(items):
@@ -59,8 +75,7 @@ def _nav_pages(items):
 def on_files(files, config):
     build = current_build(config)
     plugin = config.plugins["i18n"]
-    organization = Organization.model_validate(config.extra["organization"])  # checked in hooks/organization.py
-    for generated in generate_pages(_source, build.current, organization, config.site_url or ""):
+    for generated in _loaded[2][build.current]:
         file = _language_file(config, generated.path, build.current, build, content=generated.markdown)
         file.alternates = {language: file if language == build.current else
                            _language_file(config, generated.path, language, build)
@@ -85,39 +100,41 @@ def _language_file(config, path: str, language: str, build, content: str | None 
 
 
 def _chapter_quiz_pages() -> set[str]:
-    return {chapter_quiz_page(chapter) for chapter in _source.questions_by_chapter()}
+    return {chapter_quiz_page(chapter) for chapter in _loaded[1].questions_by_chapter()}
 
 
 @event_priority(-200)  # after static-i18n has translated the navigation
 def on_nav(nav, config, files):
-    """Put each chapter's self-check into the navigation, after the quiz index, in chapter order."""
+    """Put each chapter's self-check into the navigation after the onboarding quiz, in chapter order."""
     language = current_build(config).current
-    index = files.get_file_from_path(f"{language}/{INDEX_PAGE}")
-    section = _section_of(nav.items, index)
-    if section is None:
+    anchor = files.get_file_from_path(f"{language}/{ONBOARDING_PAGE}") or files.get_file_from_path(
+        f"{language}/{INDEX_PAGE}")
+    items, parent = _list_holding(nav.items, anchor, None)
+    if items is None:  # neither page is in mkdocs.yml's nav: the self-checks are still reachable from the index
         return nav
-    position = next(i for i, item in enumerate(section.children) if isinstance(item, Page) and item.file is index)
+    position = next(index for index, item in enumerate(items) if isinstance(item, Page) and item.file is anchor)
     added = []
-    for chapter in _source.questions_by_chapter():
+    for chapter in _loaded[1].questions_by_chapter():
         file = files.get_file_from_path(f"{language}/{chapter_quiz_page(chapter)}")
-        if file and not any(isinstance(item, Page) and item.file is file for item in section.children):
+        if file and not any(isinstance(item, Page) and item.file is file for item in items):
             page = Page(None, file, config)
-            page.parent = section
+            page.parent = parent
             added.append(page)
-    section.children[position + 2:position + 2] = added
+    items[position + 1:position + 1] = added
     _relink(nav)
     return nav
 
 
-def _section_of(items, file) -> Section | None:
+def _list_holding(items, file, parent):
+    """The nav list (top level or a section's children) that holds the page of `file`, and its section."""
+    if any(isinstance(item, Page) and item.file is file for item in items):
+        return items, parent
     for item in items:
         if isinstance(item, Section):
-            if any(isinstance(child, Page) and child.file is file for child in item.children):
-                return item
-            found = _section_of(item.children, file)
-            if found:
+            found = _list_holding(item.children, file, item)
+            if found[0] is not None:
                 return found
-    return None
+    return None, None
 
 
 def _relink(nav) -> None:
@@ -144,5 +161,5 @@ def _relink(nav) -> None:
 def on_page_markdown(markdown, page, config, files):
     """End each chapter that has questions with a link to its self-check."""
     chapter = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    box = chapter_link_html(_source, chapter, current_build(config).current)
+    box = chapter_link_html(_loaded[1], chapter, current_build(config).current)
     return markdown if box is None else f"{markdown.rstrip()}\n\n{box}\n"

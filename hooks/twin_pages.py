@@ -14,7 +14,7 @@ from i18n_context import current_build
 def on_pre_build(config) -> None:
     """Check once, in the first language build, before MkDocs cleans or writes anything."""
     build = current_build(config)
-    if not build.is_default:
+    if not build.is_first:
         return
     problems = pages_without_twin(Path(config.docs_dir), build.languages,
                                   shown_root=Path(config.docs_dir).name)

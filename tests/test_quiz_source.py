@@ -159,3 +159,38 @@ def test_the_real_source_is_valid():
     root = Path(__file__).resolve().parents[1]
     source = load_quiz_source(root / "quizzes", root / "docs")
     assert source.problems == [], report(source)
+
+
+def test_a_file_that_is_a_list_not_fields(tmp_path):
+    source = load(tmp_path, files={"quizzes/questions/moderation.yml": "- just\n- a list\n"})
+    problem = only_problem(source)
+    assert (problem.key, problem.file) == ("error.file_not_mapping", QUESTIONS)
+
+
+def test_a_self_referencing_alias_is_reported_not_a_crash(tmp_path):
+    source = load(tmp_path, files={"quizzes/questions/moderation.yml": "chapter: moderation.md\nquestions: &a [*a]\n"})
+    assert source.problems and all(problem.file == QUESTIONS for problem in source.problems)
+
+
+def test_a_chapter_that_would_replace_a_generated_page(tmp_path):
+    source = load(tmp_path, {QUESTIONS: ("chapter: moderation.md", "chapter: index.md")},
+                  files={"docs/fi/index.md": "# Etusivu\n", "docs/sv/index.md": "# Startsida\n"})
+    assert [problem.key for problem in source.problems] == ["error.chapter_reserved"]
+
+
+def test_a_chapter_without_a_title_in_one_language(tmp_path):
+    source = load(tmp_path, {"docs/sv/moderation.md": ("# Moderering\n", "")})
+    problem = only_problem(source)
+    assert (problem.key, problem.params["languages"]) == ("error.chapter_without_title", "sv")
+
+
+def test_a_written_page_where_the_poster_is_generated(tmp_path):
+    from guideline.quizpages import page_conflicts
+    source = load(tmp_path, files={"docs/fi/poster.md": "# Juliste\n", "docs/sv/poster.md": "# Affisch\n"})
+    assert [(problem.file, problem.key) for problem in page_conflicts(source)] == [
+        ("docs/fi/poster.md", "error.page_conflict"), ("docs/sv/poster.md", "error.page_conflict")]
+
+
+def test_onboarding_problems_point_to_their_line(tmp_path):
+    source = load(tmp_path, {"quizzes/settings.yml": ("questions: 2", "questions: 5")})
+    assert only_problem(source).line == 2

@@ -68,12 +68,17 @@ class Organization(Strict):
     accessibility: Accessibility
 
 
-def load_organization(extra: dict, config_text: str) -> tuple[Organization | None, list[Problem]]:
-    """Validate `extra.organization`; problems name mkdocs.yml, the line and the field."""
+def load_organization(extra: dict, config_text: str, site_url: str | None) -> tuple[Organization | None, list[Problem]]:
+    """Validate `extra.organization` and `site_url`; problems name mkdocs.yml, the line and the field."""
+    problems = []
+    # `mkdocs serve` puts its own http:// address here, so both schemes pass; a published site uses https://.
+    if not (site_url or "").startswith(("https://", "http://")):
+        problems.append(Problem(file=SETTINGS_FILE, key="error.site_url", path="site_url",
+                                line=yaml_lines(config_text).get(("site_url",))))
     try:
-        return Organization.model_validate((extra or {}).get("organization")), []
+        return Organization.model_validate((extra or {}).get("organization")), problems
     except ValidationError as error:
-        return None, validation_problems(SETTINGS_FILE, error, yaml_lines(config_text), base=SETTINGS_PATH)
+        return None, problems + validation_problems(SETTINGS_FILE, error, yaml_lines(config_text), base=SETTINGS_PATH)
 
 
 MARKER = re.compile(r"<!--\s*org:(?P<name>[\w-]+)\s*-->")

@@ -13,10 +13,11 @@ import posixpath
 from dataclasses import dataclass
 
 from guideline.inline import render_inline
+from guideline.problems import Problem
 from guideline.qr import qr_svg_data_uri
 from guideline.quizsource import QuizSource, TrueFalseQuestion
 from guideline.strings import load_ui_strings
-from guideline.templates import environment
+from guideline.templates import render_macro
 
 QUIZ_DIR = "quizzes"
 INDEX_PAGE = f"{QUIZ_DIR}/index.md"
@@ -30,6 +31,13 @@ class GeneratedPage:
 
     path: str
     markdown: str
+
+
+def page_conflicts(source: QuizSource, docs_dir: str = "docs") -> list[Problem]:
+    """Written pages that stand where pages are generated (poster.md, quizzes/...): one would hide the other."""
+    return [Problem(file=f"{docs_dir}/{language}/{page}", key="error.page_conflict")
+            for page, titles in sorted(source.page_titles.items())
+            if page == POSTER_PAGE or page.startswith(f"{QUIZ_DIR}/") for language in titles or ("fi",)]
 
 
 def chapter_quiz_page(chapter: str) -> str:
@@ -55,9 +63,9 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def content_version(questions: list) -> str:
-    """A short fingerprint of questions' content: saved answers are kept only while it stays the same."""
-    payload = json.dumps([question.model_dump(mode="json") for question in questions], sort_keys=True)
+def content_version(questions: list, settings: dict | None = None) -> str:
+    """A short fingerprint of a quiz's questions and settings: saved answers are kept only while it holds."""
+    payload = json.dumps([[question.model_dump(mode="json") for question in questions], settings], sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 
@@ -91,11 +99,11 @@ def _question_view(question, number: int, chapter: str, from_page: str, source: 
 
 
 def _quiz_view(quiz_id: str, mode: str, questions: list[tuple[str, object]], from_page: str, source: QuizSource,
-               language: str, **extra) -> dict:
+               language: str, settings: dict | None = None, **extra) -> dict:
     return {
         "id": quiz_id,
         "mode": mode,
-        "version": content_version([question for _, question in questions]),
+        "version": content_version([question for _, question in questions], settings),
         "questions": [_question_view(question, number, chapter, from_page, source, language)
                       for number, (chapter, question) in enumerate(questions, start=1)],
         **extra,
@@ -103,8 +111,7 @@ def _quiz_view(quiz_id: str, mode: str, questions: list[tuple[str, object]], fro
 
 
 def _render(macro: str, **context) -> str:
-    module = environment().get_template("quiz.html").module
-    return str(getattr(module, macro)(**context)).strip()
+    return render_macro("quiz.html", macro, **context)
 
 
 def _page(path: str, title: str, body: str, kind: str) -> GeneratedPage:
@@ -131,7 +138,8 @@ def generate_pages(source: QuizSource, language: str, organization, site_url: st
     settings = source.settings.onboarding
     pool = [(chapter, question) for chapter, questions in chapters.items() for question in questions]
     onboarding = _quiz_view("onboarding", "onboarding", pool, ONBOARDING_PAGE, source, language,
-                            draw=settings.questions, per_chapter=settings.per_chapter, pass_mark=settings.pass_mark)
+                            settings=settings.model_dump(), draw=settings.questions, per_chapter=settings.per_chapter,
+                            pass_mark=settings.pass_mark, pool=len(pool))
     pages.append(_page(ONBOARDING_PAGE, strings.get("quiz.onboarding.title", language),
                        _render("quiz_page", quiz=onboarding, lang=language, org=organization), "quiz"))
 
@@ -166,9 +174,9 @@ def poster_page(source: QuizSource, language: str, organization, site_url: str) 
                           "see_title": source.rules[item.see].titles[language]})
         groups.append({"id": group.id, "title": render_inline(getattr(group.title, language)), "entries": items})
     address = guideline_address(site_url, language)
-    body = environment().get_template("poster.html").module.poster(
-        groups=groups, lang=language, org=organization, address=address, qr=qr_svg_data_uri(address))
-    return _page(POSTER_PAGE, strings.get("poster.title", language), str(body).strip(), "poster")
+    body = render_macro("poster.html", "poster", groups=groups, lang=language, org=organization, address=address,
+                        qr=qr_svg_data_uri(address))
+    return _page(POSTER_PAGE, strings.get("poster.title", language), body, "poster")
 
 
 def chapter_link_html(source: QuizSource, chapter: str, language: str) -> str | None:

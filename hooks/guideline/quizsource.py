@@ -26,6 +26,8 @@ LANGUAGES = ("fi", "sv")
 QUESTIONS_DIR = "questions"
 CHECKLIST_FILE = "checklist.yml"
 SETTINGS_FILE = "settings.yml"
+# Chapters whose self-check would take the place of a generated page (quizzes/index.md, quizzes/onboarding.md).
+RESERVED_CHAPTERS = ("index.md", "onboarding.md")
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=60),
                Field(description="A stable id: lowercase letters, digits and hyphens. Never reuse an old id.")]
@@ -172,15 +174,28 @@ class QuizSource:
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*(?:\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\})?\s*$")
 
 
-def guideline_rules(docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> tuple[dict, dict]:
+def not_utf8_problem(shown: str, path: Path, error: UnicodeDecodeError) -> Problem:
+    """A file saved in another encoding than UTF-8, with the line of the first character that is not."""
+    line = path.read_bytes()[: error.start].count(b"\n") + 1
+    return Problem(file=shown, key="error.not_utf8", line=line)
+
+
+def guideline_rules(docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> tuple[dict, dict, list[Problem]]:
     """The explicit heading anchors of every page (`## Title {#id}`) and every page's title, per language."""
     anchors: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     titles: dict[str, dict[str, str]] = defaultdict(dict)
+    problems: list[Problem] = []
     for language in languages:
         for path in sorted((docs_dir / language).rglob("*.md")):
             page = path.relative_to(docs_dir / language).as_posix()
+            titles[page]
             in_code = False
-            for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                problems.append(not_utf8_problem(f"{docs_dir.name}/{language}/{page}", path, error))
+                continue
+            for line in text.splitlines():
                 if line.lstrip().startswith(("```", "~~~")):
                     in_code = not in_code
                 match = None if in_code else HEADING.match(line)
@@ -190,12 +205,15 @@ def guideline_rules(docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> t
                     titles[page][language] = match["title"]
                 if match["id"]:
                     anchors[page][match["id"]][language] = match["title"]
-    return anchors, titles
+    return anchors, titles, problems
 
 
 def load_yaml(path: Path, shown: str) -> tuple[Any, dict, list[Problem]]:
-    """Parse one YAML file safely; a syntax error is a problem with its line."""
-    text = path.read_text(encoding="utf-8")
+    """Parse one YAML file safely; a syntax error or a file not saved as UTF-8 is a problem with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, {}, [not_utf8_problem(shown, path, error)]
     try:
         data, lines = parse_yaml(text)
         return data, lines, []
@@ -239,24 +257,24 @@ def load_quiz_source(quizzes_dir: Path, docs_dir: Path, shown_root: str = "quizz
     else:
         problems.append(Problem(file=shown, key="error.file_missing"))
 
-    settings = Settings()
-    shown_settings = f"{shown_root}/{SETTINGS_FILE}"
+    settings = SourceFile(f"{shown_root}/{SETTINGS_FILE}", {}, Settings())
     if (quizzes_dir / SETTINGS_FILE).exists():
-        data, lines, found = load_yaml(quizzes_dir / SETTINGS_FILE, shown_settings)
+        data, lines, found = load_yaml(quizzes_dir / SETTINGS_FILE, settings.path)
         problems += found
         if not found:
-            model, found = _validate(Settings, data, shown_settings, lines)
+            model, found = _validate(Settings, data, settings.path, lines)
             problems += found
-            settings = model or settings
+            settings = SourceFile(settings.path, lines, model or Settings())
 
-    anchors, titles = guideline_rules(docs_dir, languages)
+    anchors, titles, found = guideline_rules(docs_dir, languages)
+    problems += found
     rules = {f"{page}#{anchor}": Rule(page, anchor, by_language)
              for page, page_anchors in anchors.items() for anchor, by_language in page_anchors.items()}
-    source = QuizSource(question_files, checklist, settings, rules, dict(titles))
+    source = QuizSource(question_files, checklist, settings.model, rules, dict(titles))
     if problems:
         source.problems = problems
         return source
-    source.problems = cross_check(source, shown_settings, languages)
+    source.problems = cross_check(source, settings, languages)
     return source
 
 
@@ -288,7 +306,7 @@ def _problem(file: SourceFile, path: tuple, key: str, **params) -> Problem:
     return Problem(file=file.path, key=key, params=params, line=line_of(path, file.lines), path=shown_path(path))
 
 
-def cross_check(source: QuizSource, shown_settings: str, languages: tuple[str, ...]) -> list[Problem]:
+def cross_check(source: QuizSource, settings: SourceFile, languages: tuple[str, ...]) -> list[Problem]:
     """Checks that span files: unique ids, existing pages and anchors, inline-only Markdown, enough questions."""
     problems: list[Problem] = []
     first_seen: dict[str, tuple[SourceFile, tuple]] = {}
@@ -304,16 +322,22 @@ def cross_check(source: QuizSource, shown_settings: str, languages: tuple[str, .
             problems += _check_see(source, file, path + ("see",), see, languages)
     for file in source.question_files:
         page = file.model.chapter
-        if page not in source.page_titles or set(source.page_titles[page]) != set(languages):
+        if page not in source.page_titles:
             problems.append(_problem(file, ("chapter",), "error.chapter_missing", page=page,
                                      known=", ".join(sorted(source.page_titles))))
+        elif page in RESERVED_CHAPTERS:
+            problems.append(_problem(file, ("chapter",), "error.chapter_reserved", page=page))
+        elif set(source.page_titles[page]) != set(languages):
+            untitled = ", ".join(language for language in languages if language not in source.page_titles[page])
+            problems.append(_problem(file, ("chapter",), "error.chapter_without_title", page=page,
+                                     languages=untitled))
     for file in source.question_files + ([source.checklist] if source.checklist else []):
         for path, texts in _texts(file.model, ()):
             for language in languages:
                 reason = inline_markdown_problem(getattr(texts, language))
                 if reason:
                     problems.append(_problem(file, path + (language,), "error.inline_markdown_only", found=reason))
-    problems += _check_onboarding(source, shown_settings)
+    problems += _check_onboarding(source, settings)
     return problems
 
 
@@ -333,21 +357,19 @@ def _check_see(source: QuizSource, file: SourceFile, path: tuple, see: str, lang
     return []
 
 
-def _check_onboarding(source: QuizSource, shown_settings: str) -> list[Problem]:
+def _check_onboarding(source: QuizSource, file: SourceFile) -> list[Problem]:
     settings = source.settings.onboarding
     chapters = source.questions_by_chapter()
     pool = sum(len(questions) for questions in chapters.values())
     problems = []
     if settings.questions > pool:
-        problems.append(Problem(file=shown_settings, key="error.onboarding_pool_too_small",
-                                params={"wanted": settings.questions, "pool": pool}, path="onboarding.questions"))
+        problems.append(_problem(file, ("onboarding", "questions"), "error.onboarding_pool_too_small",
+                                 wanted=settings.questions, pool=pool))
     if settings.per_chapter * len(chapters) > settings.questions:
-        problems.append(Problem(file=shown_settings, key="error.onboarding_per_chapter_too_many",
-                                params={"per_chapter": settings.per_chapter, "chapters": len(chapters),
-                                        "wanted": settings.questions}, path="onboarding.per_chapter"))
+        problems.append(_problem(file, ("onboarding", "per_chapter"), "error.onboarding_per_chapter_too_many",
+                                 per_chapter=settings.per_chapter, chapters=len(chapters), wanted=settings.questions))
     for chapter, questions in sorted(chapters.items()):
         if len(questions) < settings.per_chapter:
-            problems.append(Problem(file=shown_settings, key="error.chapter_too_few_questions",
-                                    params={"chapter": chapter, "count": len(questions),
-                                            "per_chapter": settings.per_chapter}, path="onboarding.per_chapter"))
+            problems.append(_problem(file, ("onboarding", "per_chapter"), "error.chapter_too_few_questions",
+                                     chapter=chapter, count=len(questions), per_chapter=settings.per_chapter))
     return problems

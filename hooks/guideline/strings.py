@@ -35,32 +35,53 @@ class UiStrings:
 def table_errors(table: object, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
     """Why a loaded table is not usable: not a mapping, a language missing or empty, placeholders that differ."""
     if not isinstance(table, dict):
-        return ["the table must be a mapping of key: {fi: ..., sv: ...}"]
+        return ["taulukon rivit ovat muotoa / tabellens rader har formen  key: {fi: ..., sv: ...}"]
     errors = []
     for key, texts in table.items():
         if not isinstance(texts, dict):
-            errors.append(f"{key}: expected a mapping with {', '.join(languages)}")
+            errors.append(f"{key}: odotettiin / väntade {', '.join(languages)}")
             continue
         for language in languages:
             if not isinstance(texts.get(language), str) or not texts[language].strip():
-                errors.append(f"{key}: missing the '{language}' text")
+                errors.append(f"{key}: '{language}' puuttuu / saknas")
         unknown = set(texts) - set(languages)
         if unknown:
-            errors.append(f"{key}: unknown language(s) {', '.join(sorted(unknown))}")
+            errors.append(f"{key}: tuntematon kieli / okänt språk {', '.join(sorted(unknown))}")
         fields = {
             language: {name for _, name, _, _ in string.Formatter().parse(texts.get(language) or "") if name}
             for language in languages
         }
         if len({frozenset(names) for names in fields.values()}) > 1:
-            errors.append(f"{key}: the languages use different placeholders {fields}")
+            errors.append(f"{key}: kielissä on eri paikanpitäjät / språken har olika platshållare {fields}")
     return errors
 
 
-@lru_cache(maxsize=None)
+class StringTableError(ValueError):
+    """The table itself is broken. Its message cannot come from the table, so it is written here, fi and sv."""
+
+
 def load_ui_strings(path: Path = TABLE) -> UiStrings:
-    """Load and check the table once; a broken table stops the build with every error listed."""
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The checked table, loaded again only when the file changes (so `mkdocs serve` shows an edit)."""
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, modified: int) -> UiStrings:
+    shown = f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+    heading = f"{shown}: käyttöliittymän tekstitaulukko on rikki / tabellen med gränssnittstexter är trasig"
+    try:
+        text = path.read_text(encoding="utf-8")
+        table = yaml.safe_load(text)
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        raise StringTableError(f"{heading}\n  {error}") from None
     errors = table_errors(table)
     if errors:
-        raise ValueError(f"{path}: " + "; ".join(errors))
+        lines = _key_lines(text)
+        raise StringTableError(heading + "".join(
+            f"\n  rivi/rad {lines.get(error.split(':', 1)[0], '?')}: {error}" for error in errors))
     return UiStrings(table)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    return {key.value: key.start_mark.line + 1 for key, _ in root.value} if isinstance(root, yaml.MappingNode) else {}

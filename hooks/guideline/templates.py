@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from guideline.strings import load_ui_strings
 
@@ -23,11 +24,17 @@ def environment(templates_dir: Path = TEMPLATES) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals["strings"] = load_ui_strings()
+    env.filters["format_markup"] = format_markup
     return env
 
 
+def format_markup(template: Markup, **values) -> Markup:
+    """Fill an escaped string's {placeholders}, escaping each value unless it is already markup."""
+    return Markup(template).format(**values)
+
+
 def render_macro(template: str, macro: str, **context) -> str:
-    """Render one macro of a template with the given arguments."""
-    module = environment().get_template(template).module
-    return str(getattr(module, macro)(**context))
+    """Render one macro of a template with the given arguments and the current string table."""
+    env = environment()
+    env.globals["strings"] = load_ui_strings()
+    return str(getattr(env.get_template(template).module, macro)(**context)).strip()

@@ -25,7 +25,7 @@ class Texts(Strict):
     sv: NonEmptyText
 
 
-Path = tuple[Any, ...]
+KeyPath = tuple[Any, ...]
 
 # pydantic error types and the UI-string keys of the messages a communications officer reads.
 MESSAGE_KEYS = {
@@ -61,45 +61,44 @@ FORMAT_KEYS = {"id": "error.bad_id", "see": "error.bad_see", "chapter": "error.b
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(text: str) -> tuple[Any, dict[Path, int]]:
+def parse_yaml(text: str) -> tuple[Any, dict[KeyPath, int]]:
     """Parse a YAML document once: its data, and the line (1-based) where each key or list item starts."""
+    return _parse(text, construct=True)
+
+
+def yaml_lines(text: str) -> dict[KeyPath, int]:
+    """The lines of a document's keys without building its data, so unknown tags (mkdocs.yml's !ENV) pass."""
+    return _parse(text, construct=False)[1]
+
+
+def _parse(text: str, construct: bool) -> tuple[Any, dict[KeyPath, int]]:
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        data = loader.construct_document(root) if construct and root is not None else None
     finally:
         loader.dispose()
-    lines: dict[Path, int] = {}
+    lines: dict[KeyPath, int] = {}
     if root is not None:
         _walk(root, (), lines)
     return data, lines
 
 
-def yaml_lines(text: str) -> dict[Path, int]:
-    """The lines of a document's keys without building its data, so unknown tags (mkdocs.yml's !ENV) pass."""
-    loader = SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    finally:
-        loader.dispose()
-    lines: dict[Path, int] = {}
-    if root is not None:
-        _walk(root, (), lines)
-    return lines
-
-
-def _walk(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: frozenset = frozenset()) -> None:
     lines[path] = node.start_mark.line + 1
+    if id(node) in seen:  # an alias that contains itself (&a [*a]): pydantic reports the data, stop here
+        return
+    seen = seen | {id(node)}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _walk(value, path + (key.value,), lines)
+            _walk(value, path + (key.value,), lines, seen)
             lines[path + (key.value,)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines)
+            _walk(item, path + (index,), lines, seen)
 
 
-def line_of(path: Path, lines: dict[Path, int]) -> int | None:
+def line_of(path: KeyPath, lines: dict[KeyPath, int]) -> int | None:
     """The line of the deepest part of path that exists in the file (a missing key points to its parent)."""
     for end in range(len(path), -1, -1):
         if path[:end] in lines:
@@ -107,7 +106,7 @@ def line_of(path: Path, lines: dict[Path, int]) -> int | None:
     return None
 
 
-def shown_path(path: Path) -> str:
+def shown_path(path: KeyPath) -> str:
     """A path as an officer reads it: keys by name, list items counted from 1."""
     shown = ""
     for part in path:
@@ -126,7 +125,7 @@ def yaml_syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
                    line=mark.line + 1 if mark else None)
 
 
-def validation_problems(file: str, error: ValidationError, lines: dict[Path, int], base: Path = (),
+def validation_problems(file: str, error: ValidationError, lines: dict[KeyPath, int], base: KeyPath = (),
                         data: Any = None) -> list[Problem]:
     """One problem per pydantic error, with the line, the field and what was expected."""
     problems = []
@@ -144,6 +143,8 @@ def validation_problems(file: str, error: ValidationError, lines: dict[Path, int
         if kind == "union_tag_invalid":
             path, key = path + ("type",), "error.not_one_of"
             params.update(field="type", value=context.get("tag"), allowed=context.get("expected_tags"))
+        if not path and kind in ("model_type", "dict_type"):
+            key = "error.file_not_mapping"
         if kind == "union_tag_not_found":
             path, key = path + ("type",), "error.missing_field"
             params["field"] = "type"
@@ -151,7 +152,7 @@ def validation_problems(file: str, error: ValidationError, lines: dict[Path, int
     return problems
 
 
-def _path_in_data(location: tuple, data: Any) -> Path:
+def _path_in_data(location: tuple, data: Any) -> KeyPath:
     """The error's location as keys of the file: pydantic adds the tag of a tagged union ("single"), not a key."""
     if data is None:
         return tuple(location)

@@ -122,7 +122,8 @@
       }
       state.drawn = drawn;
       drawn.forEach(function (id) {
-        state.options[id] = shuffle(this.values(this.byId[id]));
+        var values = this.values(this.byId[id]);
+        state.options[id] = this.byId[id].fieldset.dataset.type === "true-false" ? values : shuffle(values);
       }, this);
     } else {
       state.drawn = this.questions.map(function (question) { return question.id; });
@@ -165,6 +166,12 @@
     this.slot(this.controls, "storage").textContent = this.t(this.store ? "storage_note" : "storage_off");
     this.questions.forEach(function (question) {
       question.fieldset.querySelector("details.quiz-answer").hidden = true;
+      // The live region exists before anything is written into it, so screen readers announce the feedback.
+      var region = document.createElement("div");
+      region.className = "quiz-feedback-region";
+      region.setAttribute("role", "status");
+      question.fieldset.appendChild(region);
+      question.region = region;
       if (!this.onboarding) {
         var check = this.clone("check");
         question.fieldset.appendChild(check);
@@ -278,22 +285,16 @@
     if (first) first.fieldset.querySelector("input").focus();
   };
 
-  /* The feedback region of a question: a live region, so what is written in it is announced. */
+  /* The feedback of a question, written into its live region. */
   Quiz.prototype.feedbackBox = function (question) {
-    var box = question.fieldset.querySelector(".quiz-feedback");
-    if (!box) {
-      box = this.clone("feedback");
-      box.setAttribute("role", "status");
-      question.fieldset.appendChild(box);
-    }
-    this.slot(box, "options").textContent = "";
-    this.slot(box, "explanation").textContent = "";
+    question.region.textContent = "";
+    var box = this.clone("feedback");
+    question.region.appendChild(box);
     return box;
   };
 
   Quiz.prototype.clearFeedback = function (question) {
-    var box = question.fieldset.querySelector(".quiz-feedback");
-    if (box) box.remove();
+    if (question.region) question.region.textContent = "";
     var retry = question.fieldset.querySelector(".quiz-feedback__retry");
     if (retry) retry.remove();
     var check = question.fieldset.querySelector(".quiz-check");
@@ -333,7 +334,7 @@
     question.fieldset.querySelectorAll("input").forEach(function (input) { input.disabled = true; });
     if (!this.onboarding) {
       question.fieldset.querySelector(".quiz-check").hidden = true;
-      box.after(this.clone("retry"));
+      question.region.after(this.clone("retry"));
     }
     if (moveFocus) verdict.focus();
   };
@@ -372,6 +373,7 @@
     }
     errors.hidden = true;
     this.state.submitted = true;
+    this.state.submittedOn = new Date().toISOString().slice(0, 10);
     this.save();
     this.showResult(true);
   };
@@ -385,7 +387,7 @@
   Quiz.prototype.showResult = function (moveFocus) {
     var score = this.score();
     var passMark = Number(this.form.dataset.quizPassMark);
-    var passed = score.percent >= passMark;
+    var passed = score.right * 100 >= passMark * score.total;  // 79.5 % does not pass at 80, rounded or not
     var result = this.clone("result");
     this.slot(result, "score").textContent = this.t("score", score);
     this.slot(result, "verdict").textContent = this.t(passed ? "passed" : "failed", { pass_mark: passMark });
@@ -407,14 +409,17 @@
     this.slot(result, "receipt-text").textContent = this.t("receipt_text", {
       name: name, organization: this.form.dataset.organizationGenitive
     });
-    this.slot(result, "receipt-date").textContent = new Date().toLocaleDateString(language + "-FI");
+    var day = this.state.submittedOn ? new Date(this.state.submittedOn + "T12:00:00") : new Date();
+    this.slot(result, "receipt-date").textContent = day.toLocaleDateString(language + "-FI");
     this.slot(result, "receipt-score").textContent = this.t("score", score);
     this.slot(result, "receipt-version").textContent = this.form.dataset.guidelineVersion;
     this.slot(result, "receipt-organization").textContent = this.form.dataset.organization;
     this.slot(result, "receipt").hidden = !name;
     if (name) {
+      var field = this.slot(result, "name");
       this.slot(result, "name-error").hidden = true;
-      this.slot(result, "name").removeAttribute("aria-invalid");
+      field.removeAttribute("aria-invalid");
+      field.setAttribute("aria-describedby", field.id + "-hint");
     }
     return name;
   };

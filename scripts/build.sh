@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Build the site for publishing into site/. The build goes to a temporary folder first and replaces site/
+# only when it succeeds, so a failed build (a broken link found at the end, say) never leaves a half site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+next=$(mktemp -d "${TMPDIR:-/tmp}/site.XXXXXX")
+trap 'rm -rf "$next"' EXIT
+.venv/bin/mkdocs build --strict --site-dir "$next/site" "$@"
+rm -rf site
+mv "$next/site" site
+echo "Built into site/: copy its contents to the web server."

@@ -94,6 +94,13 @@ class SiteServer:
         self.httpd.server_close()
 
 
+def site_config(root: Path = ROOT) -> dict:
+    """mkdocs.yml as data (its !ENV tags, if any, read as plain values)."""
+    import re
+    import yaml
+    return yaml.safe_load(re.sub(r"!ENV\b", "", (root / "mkdocs.yml").read_text(encoding="utf-8")))
+
+
 def built_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site except Material's 404 page."""
     return sorted(page for page in site.rglob("index.html"))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
-import yaml
 
 from guideline.organization import expand_markers
-from sitetools import ROOT, build, built_pages, copy_project, soup
+from sitetools import build, built_pages, copy_project, site_config, soup
 
-SETTINGS = yaml.safe_load(re.sub(r"!ENV\b", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["organization"]
+SETTINGS = site_config()["extra"]["organization"]
 
 
 def test_start_pages_show_name_approval_and_version(site):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from guideline.quizpages import guideline_address
-from sitetools import ROOT, SiteServer, build, copy_project, soup
+from sitetools import ROOT, SiteServer, build, copy_project, site_config, soup
 
 A4_POINTS = (595, 842)
 LANGUAGES = {"fi": ("poster/", "Tulosta"), "sv": ("sv/poster/", "Skriv ut")}
@@ -59,7 +59,7 @@ def test_poster_prints_on_one_a4_page_with_every_item(browser, server, tmp_path,
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     missing = [item for item in checklist_texts(language) if squeeze(item) not in squeeze(text)]
     assert missing == []
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["organization"]
+    settings = site_config()["extra"]["organization"]
     for expected in (settings["name"][language], settings["contact"]["email"], settings["guideline_version"]):
         assert squeeze(expected) in squeeze(text), expected
     assert "Tulosta" not in text and "Skriv ut" not in text, "the print button is not printed"
@@ -71,7 +71,7 @@ def test_qr_code_decodes_to_the_guideline_address(browser, server, tmp_path, lan
     subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(pdf), str(tmp_path / "poster")], check=True)
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "poster.png")],
                              capture_output=True, text=True)
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = site_config()["site_url"]
     assert decoded.stdout.strip() == guideline_address(site_url, language)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,9 @@ ONBOARDING = {"fi": "quizzes/onboarding/", "sv": "sv/quizzes/onboarding/"}
 
 
 def strings(language: str) -> dict[str, str]:
-    return load_ui_strings().for_prefix("quiz.js.", language)
+    """The quiz's interface strings: those quiz.js reads and those its templates show."""
+    table = load_ui_strings()
+    return {**table.for_prefix("quiz.form.", language), **table.for_prefix("quiz.js.", language)}
 
 
 def answer_key(page) -> dict[str, dict]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
 from guideline.inline import render_inline
 from guideline.problems import ProblemsFound

@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
-from sitetools import ROOT, built_pages, language_of_path, page_url_path, soup
+from sitetools import built_pages, language_of_path, page_url_path, site_config, soup
 
 WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*(?::[^\W\d_]+)?")
 # "käyttö- ja tekijänoikeudet", "användar- och": the first part of a shared compound is no word of its own.
@@ -22,7 +21,7 @@ def allowlist(language: str) -> set[str]:
         word = line.split("#", 1)[0].strip()
         if word:
             words.add(word)
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["organization"]
+    settings = site_config()["extra"]["organization"]
     names = [*settings["name"].values(), *settings["name_genitive"].values()]
     names += [channel["name"] for channel in settings["channels"]]
     return words | {word for name in names for word in WORD.findall(name)}

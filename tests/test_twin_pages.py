@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from guideline.twins import pages_without_twin
 from sitetools import build, copy_project

@@ -82,7 +82,7 @@ def load_organization(extra: dict, config_text: str, site_url: str | None) -> tu
 
 
 MARKER = re.compile(r"<!--\s*org:(?P<name>[\w-]+)\s*-->")
-MARKERS = ("name", "contact", "channels", "approval", "example-notice", "accessibility-assessed",
+MARKERS = ("name", "name-genitive", "contact", "channels", "approval", "example-notice", "accessibility-assessed",
            "accessibility-supervisor")
 
 

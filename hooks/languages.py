@@ -2,31 +2,46 @@
 
 from __future__ import annotations
 
+import html
 from functools import partial
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guideline.strings import StringTableError, load_ui_strings
-from i18n_context import current_build
+from guideline.adapter import i18n
+from guideline.adapter.site import project_for
+from guideline.languages import DEFAULT_LANGUAGE
+from guideline.strings import load_strings
 
 
 def on_config(config):
-    """Check the string table before anything else; translate the permalink title the toc writes in English."""
-    try:
-        strings = load_ui_strings()
-    except StringTableError as error:
-        raise PluginError(str(error)) from None
-    toc = config.mdx_configs.setdefault("toc", {})
-    toc["permalink_title"] = strings.get("toc.permalink", current_build(config).current)
+    """The toc writes its permalink title in English: give it the language's own (the table is checked later)."""
+    strings, _ = load_strings()
+    if "toc.permalink" in strings:
+        language = i18n.current_language(config)
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = strings.table["toc.permalink"].get(language, "")
     return config
 
 
 def on_env(env, config, files):
-    """Templates call ui("key") and ui("key", name=value) for strings of the current language."""
-    env.globals["ui"] = partial(load_ui_strings().format, language=current_build(config).current)
+    """Templates call ui("key") and ui("key", name=value) for strings of the current language, as escaped markup."""
+    env.globals["ui"] = partial(project_for(config).strings.markup, language=i18n.current_language(config))
     return env
+
+
+@event_priority(-200)  # after static-i18n has translated the titles
+def on_nav(nav, config, files):
+    """Titles written in mkdocs.yml's nav are plain text: Material prints them unescaped, so escape them here.
+
+    (Titles MkDocs takes from a page's heading are already escaped by Markdown.)"""
+    def walk(items):
+        for item in items:
+            given = item.__dict__.get("title")  # a title from the nav, not one read from the page
+            if isinstance(given, str):
+                item.title = html.escape(given, quote=False)
+            walk(getattr(item, "children", None) or [])
+    walk(nav.items)
+    return nav
 
 
 @event_priority(-200)  # after static-i18n has set this page's switcher links
@@ -36,8 +51,8 @@ def on_page_context(context, page, config, nav):
     static-i18n gives the start pages' switcher absolute links ("/", "/sv/"), which break when the site is
     opened from another folder than site_url says; relative links work wherever the site is put.
     """
-    build = current_build(config)
-    context["language_prefix"] = "" if build.is_default else f"{build.current}/"
+    language = i18n.current_language(config)
+    context["language_prefix"] = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     root = urlsplit(config.site_url or "").path.rstrip("/") + "/"
     # static-i18n sets the page's links as an attribute of `extra`, which templates read before the key.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])

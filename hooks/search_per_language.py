@@ -12,19 +12,19 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from guideline.adapter import i18n
+from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.search_split import split_index
-from i18n_context import current_build
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged their search entries
 def on_post_build(config) -> None:
-    if config.plugins["i18n"].building:
+    if i18n.is_inner_build(config):
         return
-    build = current_build(config)
     site = Path(config.site_dir)
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for language, index in split_index(combined, build.languages, build.default).items():
-        folder = site / ("" if language == build.default else language) / "search"
+    for language, index in split_index(combined, LANGUAGES, DEFAULT_LANGUAGE).items():
+        folder = site / ("" if language == DEFAULT_LANGUAGE else language) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                                                   encoding="utf-8")

@@ -13,9 +13,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 requirements=requirements.txt
 [ "$with_tests" = test ] && requirements=requirements-test.txt
-stamp=".venv/.installed-$(sha256sum requirements.txt requirements-test.txt | sha256sum | cut -c1-16)-$with_tests"
+stamp=".venv/.installed-$(cat requirements.txt requirements-test.txt pyproject.toml | sha256sum | cut -c1-16)-$with_tests"
 if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+  # The guideline package (hooks/guideline/), installed in place: MkDocs, the tests and the scripts import it alike.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   touch "$stamp"
 fi
 

@@ -68,3 +68,14 @@ def axe_source() -> str:
     if not AXE.exists():
         pytest.fail("axe-core is missing: run scripts/test.sh, which installs it with npm", pytrace=False)
     return AXE.read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that use the browser or the built site are marked so, for `-m "not browser"` and the like;
+    the pure tests say `unit` themselves (`scripts/test.sh --fast` runs those)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"browser", "page", "server"}:
+            item.add_marker(pytest.mark.browser)
+        elif "site" in fixtures and not item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)

@@ -15,8 +15,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "quizzes")
-LANGUAGES = ("fi", "sv")
+PROJECT_PARTS = ("mkdocs.yml", "organization.yml", "docs", "hooks", "overrides", "quizzes")
 
 
 @dataclass
@@ -94,11 +93,32 @@ class SiteServer:
         self.httpd.server_close()
 
 
-def site_config(root: Path = ROOT) -> dict:
-    """mkdocs.yml as data (its !ENV tags, if any, read as plain values)."""
-    import re
-    import yaml
-    return yaml.safe_load(re.sub(r"!ENV\b", "", (root / "mkdocs.yml").read_text(encoding="utf-8")))
+def site_config(root: Path = ROOT):
+    """mkdocs.yml as MkDocs reads it."""
+    from mkdocs.config import load_config
+    return load_config(str(root / "mkdocs.yml"))
+
+
+def organization_settings(root: Path = ROOT):
+    """The organization's settings (organization.yml), validated."""
+    from guideline.organization import load_organization
+    organization, problems = load_organization(root)
+    assert not problems, problems
+    return organization
+
+
+def check_source(root: Path):
+    """A project's sources checked as the build checks them, from its mkdocs.yml's nav, without building."""
+    from guideline import yamlfile
+    from guideline.docs import MarkdownSettings
+    from guideline.navigation import read_navigation
+    from guideline.project import check_project
+    config = yamlfile.load(root / "mkdocs.yml", "mkdocs.yml").data
+    plugin = next(item["i18n"] for item in config["plugins"] if isinstance(item, dict) and "i18n" in item)
+    translations = {language["locale"]: language.get("nav_translations") or {} for language in plugin["languages"]
+                    if not language.get("default")}
+    return check_project(root, root / "docs", read_navigation(config["nav"], translations), MarkdownSettings(),
+                         config["site_url"])
 
 
 def built_pages(site: Path) -> list[Path]:

@@ -28,9 +28,10 @@ CASES = {
                     ["see", "#respond-quickly", "sv"]),
     "not utf-8": ("quizzes/questions/purpose.yml", "", None, ["UTF-8"]),
     "string table": ("hooks/guideline/strings.yml", "  sv: Skriv ut\n", "",
-                     ["hooks/guideline/strings.yml", "poster.print", "'sv' puuttuu / saknas"]),
+                     ["hooks/guideline/strings.yml", "poster.print", "Teksti kielellä sv puuttuu",
+                      "Texten på språket sv saknas"]),
     "no site url": ("mkdocs.yml", "site_url: https://ohje.esimerkkikaupunki.example/\n", "",
-                    ["mkdocs.yml, site_url", "https://"]),
+                    ["mkdocs.yml, rivi", "site_url:", "https://"]),
 }
 
 

@@ -5,32 +5,35 @@ from __future__ import annotations
 
 import pytest
 
-from guideline.organization import expand_markers
-from sitetools import build, built_pages, copy_project, site_config, soup
+from guideline.markers import find_markers
+from sitetools import build, built_pages, copy_project, organization_settings, page_url_path, resolve, soup
 
-SETTINGS = site_config()["extra"]["organization"]
+pytestmark = pytest.mark.build
 
 
 def test_start_pages_show_name_approval_and_version(site):
+    settings = organization_settings()
     for language, index in {"fi": site / "index.html", "sv": site / "sv/index.html"}.items():
         text = soup(index).select_one("article").get_text(" ", strip=True)
-        approval = SETTINGS["approval"]
-        date = f"{approval['date'].day}.{approval['date'].month}.{approval['date'].year}"
-        assert approval["body"][language] in text and date in text and SETTINGS["guideline_version"] in text
-        assert SETTINGS["name"][language] in text
+        approval = settings.approval
+        date = f"{approval.date.day}.{approval.date.month}.{approval.date.year}"
+        assert approval.body[language] in text and date in text and settings.guideline_version in text
+        assert settings.name[language] in text
 
 
 def test_channels_page_lists_every_official_channel(site):
     for channels in (site / "channels/index.html", site / "sv/channels/index.html"):
         links = {a["href"] for a in soup(channels).select("table.org-channels a")}
-        assert links == {channel["url"] for channel in SETTINGS["channels"]}
+        assert links == {channel.url for channel in organization_settings().channels}
 
 
 def test_every_page_footer_gives_contact_and_accessibility_statement(site):
+    email = organization_settings().contact.email
     for page in built_pages(site):
         footer = soup(page).select_one("footer .md-copyright")
-        assert footer.select_one(f'a[href="mailto:{SETTINGS["contact"]["email"]}"]'), page
-        assert len(footer.select("a")) == 2, page
+        assert footer.select_one(f'a[href="mailto:{email}"]'), page
+        statement = ("sv/" if page_url_path(site, page).startswith("sv/") else "") + "accessibility/"
+        assert [a for a in footer.select("a") if resolve(page_url_path(site, page), a["href"]) == statement], page
 
 
 def test_no_marker_is_left_unexpanded(site):
@@ -38,8 +41,9 @@ def test_no_marker_is_left_unexpanded(site):
         assert "<!-- org:" not in page.read_text(encoding="utf-8"), page
 
 
+@pytest.mark.unit
 def test_unknown_marker_is_reported_with_its_line():
-    _, problems = expand_markers("# T\n\ntext <!-- org:nmae --> more\n", "docs/fi/x.md", lambda name: "")
+    _, problems = find_markers("# T\n\ntext <!-- org:nmae --> more\n", "docs/fi/x.md")
     assert [(p.file, p.line, p.key, p.params["marker"]) for p in problems] == [
         ("docs/fi/x.md", 3, "error.unknown_marker", "<!-- org:nmae -->")]
 
@@ -49,8 +53,8 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
-def test_one_edit_in_mkdocs_yml_changes_every_page(project, tmp_path):
-    config = project / "mkdocs.yml"
+def test_one_edit_in_the_settings_changes_every_page(project, tmp_path):
+    config = project / "organization.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("sv: Exempelstad", "sv: Provköping"),
                       encoding="utf-8")
     result = build(project, tmp_path / "site")
@@ -61,13 +65,13 @@ def test_one_edit_in_mkdocs_yml_changes_every_page(project, tmp_path):
 
 
 def test_a_missing_swedish_setting_names_file_line_and_field(project, tmp_path):
-    config = project / "mkdocs.yml"
+    config = project / "organization.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("        sv: kommunikationsenheten\n", ""), encoding="utf-8")
-    line = text.splitlines().index("      role:") + 1
+    config.write_text(text.replace("    sv: kommunikationsenheten\n", ""), encoding="utf-8")
+    line = text.splitlines().index("  role:") + 1
     result = build(project, tmp_path / "site")
     assert not result.ok
-    assert f"mkdocs.yml, rivi {line} / rad {line}, extra.organization.contact.role.sv" in result.output
+    assert f"organization.yml, rivi {line} / rad {line}, contact.role.sv" in result.output
     assert "Kenttä sv puuttuu" in result.output and "Fältet sv saknas" in result.output
     assert "Traceback" not in result.output
 

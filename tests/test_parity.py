@@ -53,6 +53,7 @@ def test_finnish_and_swedish_pages_have_the_same_structure(site, part):
     assert differences == {}
 
 
+@pytest.mark.unit
 def test_rule_headings_carry_explicit_anchors_in_both_languages():
     """Each rule heading (##, ###) in the Markdown names its anchor ({#id}), and the fi and sv lists match."""
     anchors = {}

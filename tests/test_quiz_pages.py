@@ -1,4 +1,4 @@
-"""Pages generated from the quiz source: golden files, the built site in both languages, same ids on both sides."""
+"""Pages generated from the quiz source in the built site, both languages: forms, nav, sitemap, search, switcher."""
 
 from __future__ import annotations
 
@@ -10,64 +10,28 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
 
-from guideline.organization import Organization
-from guideline.quizpages import generate_pages, link
-from guideline.quizsource import load_quiz_source
-from guideline.schema import SCHEMA_DIR, schema_texts
-from sitetools import ROOT, build, copy_project, free_port, resolve, soup
+from sitetools import ROOT, build, check_source, copy_project, free_port, resolve, soup
 
-FIXTURE = Path(__file__).parent / "fixtures" / "source"
-GOLDEN = Path(__file__).parent / "golden"
+pytestmark = pytest.mark.build
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
-def test_generated_pages_match_golden_files(language, update_golden):
-    """Run `scripts/test.sh tests/test_quiz_pages.py --update-golden` after an intended change, and review the diff."""
-    source = load_quiz_source(FIXTURE / "quizzes", FIXTURE / "docs")
-    source.chapter_order = ["moderation.md"]
-    assert source.problems == []
-    organization = Organization.model_validate(yaml.safe_load((FIXTURE / "organization.yml").read_text(encoding="utf-8")))
-    for page in generate_pages(source, language, organization, "https://guide.example/"):
-        golden = GOLDEN / language / page.path
-        if update_golden:
-            golden.parent.mkdir(parents=True, exist_ok=True)
-            golden.write_text(page.markdown, encoding="utf-8")
-        assert golden.exists(), f"no golden file {golden}: run with --update-golden"
-        assert page.markdown == golden.read_text(encoding="utf-8"), page.path
+@pytest.fixture(scope="module")
+def source():
+    """The real sources, checked as the build checks them."""
+    return check_source(ROOT)
 
 
-def test_links_between_pages_are_relative():
-    assert link("quizzes/interaction.md", "interaction.md", "respond-quickly") == "../../interaction/#respond-quickly"
-    assert link("poster.md", "security.md") == "../security/"
-    assert link("interaction.md", "quizzes/interaction.md") == "../quizzes/interaction/"
-    assert link("quizzes/index.md", "quizzes/onboarding.md") == "onboarding/"
-    assert link("index.md", "quizzes/index.md") == "quizzes/"
 
 
-def test_json_schemas_are_generated_from_the_validator():
-    """The schemas editors use are the validator's own; regenerate with `PYTHONPATH=hooks python -m guideline.schema`."""
-    for name, text in schema_texts().items():
-        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"{name} is stale"
-    for path in (ROOT / "quizzes").rglob("*.yml"):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# yaml-language-server: $schema="), path
-        assert (path.parent / first.split("=", 1)[1]).resolve().exists(), path
-
-
-SOURCE = load_quiz_source(ROOT / "quizzes", ROOT / "docs")
-CHAPTERS = sorted(SOURCE.questions_by_chapter())
-
-
-def quiz_paths(language: str) -> list[str]:
+def quiz_paths(source, language: str) -> list[str]:
     prefix = "sv/" if language == "sv" else ""
-    return [f"{prefix}quizzes/{chapter[:-3]}/" for chapter in CHAPTERS] + [f"{prefix}quizzes/onboarding/"]
+    return [f"{prefix}quizzes/{chapter[:-3]}/" for chapter in source.chapters()] + [f"{prefix}quizzes/onboarding/"]
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
-def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, language):
-    for path in quiz_paths(language):
+def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, source, language):
+    for path in quiz_paths(source, language):
         page = soup(site / path / "index.html")
         assert page.html["lang"] == language
         form = page.select_one("form[data-quiz][data-quiz-mode]")
@@ -85,37 +49,30 @@ def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, language):
             assert fieldset.select_one("details .quiz-answer__see a[href]")
 
 
-def test_onboarding_holds_the_whole_pool_and_its_settings(site):
+def test_onboarding_holds_the_whole_pool_and_its_settings(site, source):
     form = soup(site / "quizzes/onboarding/index.html").select_one("form[data-quiz]")
-    pool = sum(len(questions) for questions in SOURCE.questions_by_chapter().values())
-    assert len(form.select("fieldset")) == pool >= 40
-    settings = SOURCE.settings.onboarding
+    pool = sum(len(questions) for questions in source.chapters().values())
+    assert len(form.select("fieldset")) == pool
+    settings = source.quizzes.settings.model.onboarding
     assert (form["data-quiz-draw"], form["data-quiz-pass-mark"]) == (str(settings.questions), str(settings.pass_mark))
 
 
-def test_finnish_and_swedish_pages_carry_the_same_ids(site):
-    for fi_path, sv_path in zip(quiz_paths("fi") + ["poster/"], quiz_paths("sv") + ["sv/poster/"]):
-        ids = [[tag.get("data-question") or tag["id"] for tag in soup(site / path / "index.html").select(
-            "fieldset[data-question], .poster__item")] for path in (fi_path, sv_path)]
-        assert ids[0] and ids[0] == ids[1], fi_path
-
-
-def test_chapters_end_with_a_link_to_their_self_check(site):
+def test_chapters_end_with_a_link_to_their_self_check(site, source):
     for language, prefix in (("fi", ""), ("sv", "sv/")):
-        for chapter in CHAPTERS:
+        for chapter in source.chapters():
             page = soup(site / prefix / chapter[:-3] / "index.html")
             box = page.select("article .self-check-link")[-1]
             assert box.a["href"] == f"../quizzes/{chapter[:-3]}/"
 
 
-def test_generated_pages_are_in_nav_sitemap_search_and_switcher(site):
+def test_generated_pages_are_in_nav_sitemap_search_and_switcher(site, source):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     for language in ("fi", "sv"):
         prefix = "sv/" if language == "sv" else ""
         index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
         other = "fi" if language == "sv" else "sv"
-        for path in quiz_paths(language) + [prefix + "quizzes/", prefix + "poster/"]:
+        for path in quiz_paths(source, language) + [prefix + "quizzes/", prefix + "poster/"]:
             assert path.removeprefix("sv/") in locations, f"{path} is not in the {language} search index"
             assert f"{path}</loc>" in sitemap, f"{path} is not in the sitemap"
             page = soup(site / path / "index.html")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 
 from guideline.inline import render_inline
 from guideline.problems import ProblemsFound
-from guideline.quizsource import load_quiz_source
+from sitetools import ROOT, check_source
+
+pytestmark = pytest.mark.unit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "source"
 QUESTIONS = "quizzes/questions/moderation.yml"
@@ -25,7 +28,7 @@ def load(tmp_path: Path, edits: dict[str, tuple[str, str]] | None = None, files:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
     for name, text in (files or {}).items():
         (root / name).write_text(text, encoding="utf-8")
-    return load_quiz_source(root / "quizzes", root / "docs")
+    return check_source(root)
 
 
 def report(source) -> str:
@@ -118,8 +121,10 @@ def test_see_to_an_anchor_missing_in_one_language(tmp_path):
     source = load(tmp_path, {"docs/sv/moderation.md": ("{#respond-quickly}", "{#answer-quickly}")})
     places = {(problem.key, problem.file, problem.path, problem.line) for problem in source.problems}
     assert places == {("error.see_anchor_missing", QUESTIONS, "questions[3].see", 38),
-                      ("error.see_anchor_missing", "quizzes/checklist.yml", "groups[1].items[2].see", 11)}
-    assert all(problem.params["languages"] == "sv" for problem in source.problems)
+                      ("error.see_anchor_missing", "quizzes/checklist.yml", "groups[1].items[2].see", 11),
+                      ("error.anchor_in_one_language", "docs/fi/moderation.md", "", 7),
+                      ("error.anchor_in_one_language", "docs/sv/moderation.md", "", 7)}
+    assert all(problem.params["languages"] == "sv" for problem in source.problems if problem.file.startswith("q"))
 
 
 def test_see_with_a_malformed_target(tmp_path):
@@ -155,8 +160,7 @@ def test_html_in_a_text_is_shown_as_text():
 
 
 def test_the_real_source_is_valid():
-    root = Path(__file__).resolve().parents[1]
-    source = load_quiz_source(root / "quizzes", root / "docs")
+    source = check_source(ROOT)
     assert source.problems == [], report(source)
 
 
@@ -168,13 +172,14 @@ def test_a_file_that_is_a_list_not_fields(tmp_path):
 
 def test_a_self_referencing_alias_is_reported_not_a_crash(tmp_path):
     source = load(tmp_path, files={"quizzes/questions/moderation.yml": "chapter: moderation.md\nquestions: &a [*a]\n"})
-    assert source.problems and all(problem.file == QUESTIONS for problem in source.problems)
+    assert [(problem.file, problem.key, problem.line) for problem in source.problems] == [
+        (QUESTIONS, "error.yaml_alias", 2)]
 
 
 def test_a_chapter_that_would_replace_a_generated_page(tmp_path):
     source = load(tmp_path, {QUESTIONS: ("chapter: moderation.md", "chapter: index.md")},
                   files={"docs/fi/index.md": "# Etusivu\n", "docs/sv/index.md": "# Startsida\n"})
-    assert [problem.key for problem in source.problems] == ["error.chapter_reserved"]
+    assert [problem.key for problem in source.problems if problem.file == QUESTIONS] == ["error.chapter_reserved"]
 
 
 def test_a_chapter_without_a_title_in_one_language(tmp_path):
@@ -184,9 +189,8 @@ def test_a_chapter_without_a_title_in_one_language(tmp_path):
 
 
 def test_a_written_page_where_the_poster_is_generated(tmp_path):
-    from guideline.quizpages import page_conflicts
     source = load(tmp_path, files={"docs/fi/poster.md": "# Juliste\n", "docs/sv/poster.md": "# Affisch\n"})
-    assert [(problem.file, problem.key) for problem in page_conflicts(source)] == [
+    assert [(problem.file, problem.key) for problem in source.problems] == [
         ("docs/fi/poster.md", "error.page_conflict"), ("docs/sv/poster.md", "error.page_conflict")]
 
 

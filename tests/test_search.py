@@ -11,6 +11,7 @@ from guideline.search_split import split_index
 from sitetools import language_of_path
 
 
+@pytest.mark.unit
 def test_split_index_gives_each_language_its_own_entries():
     combined = {"config": {"lang": ["fi", "sv"], "separator": "x"}, "docs": [
         {"location": "", "title": "Etusivu", "text": ""},

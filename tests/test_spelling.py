@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import built_pages, language_of_path, page_url_path, site_config, soup
+from guideline.languages import LANGUAGES
+from sitetools import built_pages, language_of_path, organization_settings, page_url_path, soup
 
 WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*(?::[^\W\d_]+)?")
 # "käyttö- ja tekijänoikeudet", "användar- och": the first part of a shared compound is no word of its own.
@@ -21,9 +22,9 @@ def allowlist(language: str) -> set[str]:
         word = line.split("#", 1)[0].strip()
         if word:
             words.add(word)
-    settings = site_config()["extra"]["organization"]
-    names = [*settings["name"].values(), *settings["name_genitive"].values()]
-    names += [channel["name"] for channel in settings["channels"]]
+    settings = organization_settings()
+    names = [texts[code] for texts in (settings.name, settings.name_genitive) for code in LANGUAGES]
+    names += [channel.name for channel in settings.channels]
     return words | {word for name in names for word in WORD.findall(name)}
 
 

@@ -54,3 +54,13 @@ def inline_markdown_problem(text: str) -> str | None:
     if not (converted.startswith("<p>") and converted.endswith("</p>")) or "</p>\n<p>" in converted:
         return converted.split(">", 1)[0] + ">"
     return None
+
+
+# The characters Python-Markdown lets a backslash escape: every one that can start inline syntax or a block.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+
+
+def markdown_text(text: str) -> str:
+    """Plain text written into generated Markdown so that Markdown shows it as it is: no link, no markup."""
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)

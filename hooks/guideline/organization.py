@@ -1,22 +1,41 @@
-"""The organization's settings (mkdocs.yml `extra.organization`) and the markers that show them on pages."""
+"""The organization's settings (organization.yml): everything a municipality adopting the site changes, in one place.
+
+They live in a file of their own rather than in mkdocs.yml so that this project reads them: a date that does not
+exist, a key written twice or an address that is not https:// is then a located message in Finnish and Swedish,
+not a traceback from MkDocs' own reading of its configuration.
+"""
 
 from __future__ import annotations
 
 import datetime
-import re
-from typing import Annotated, Callable
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, Field, StringConstraints
 
+from guideline import yamlfile
+from guideline.models import NonEmptyText, Strict, Texts
 from guideline.problems import Problem
-from guideline.templates import render_macro
-from guideline.validation import NonEmptyText, Strict, Texts, validation_problems, yaml_lines
+from guideline.validation import validate
 
-SETTINGS_FILE = "mkdocs.yml"
-SETTINGS_PATH = ("extra", "organization")
+SETTINGS_FILE = "organization.yml"
 
-Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
-WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://\S+$")]
+
+def _https_address(value: str) -> str:
+    """Only https:// addresses with a host: no javascript:, data: or plain-text host names."""
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or any(char in value for char in "<>\"' \\`"):
+        raise ValueError("not an https address")
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s<>\"'`\\]+$"),
+                       AfterValidator(_https_address),
+                       Field(description="A web address that starts with https://")]
+Email = Annotated[str, StringConstraints(strip_whitespace=True,
+                                         pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[a-z]{2,}$"),
+                  Field(description="An e-mail address, for example viestinta@kaupunki.fi")]
 
 
 class Contact(Strict):
@@ -41,11 +60,21 @@ class Approval(Strict):
     date: datetime.date
 
 
+class LocalizedAddress(Strict):
+    """A web address in each language."""
+
+    fi: WebAddress
+    sv: WebAddress
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
 class Supervisor(Strict):
     """The authority that supervises accessibility, with its web address in each language."""
 
     name: Texts
-    url: Texts
+    url: LocalizedAddress
 
 
 class Accessibility(Strict):
@@ -64,45 +93,12 @@ class Organization(Strict):
     contact: Contact
     channels: Annotated[list[Channel], Field(min_length=1)]
     approval: Approval
-    guideline_version: NonEmptyText
+    guideline_version: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w.-]{1,20}$")]
     accessibility: Accessibility
 
 
-def load_organization(extra: dict, config_text: str, site_url: str | None) -> tuple[Organization | None, list[Problem]]:
-    """Validate `extra.organization` and `site_url`; problems name mkdocs.yml, the line and the field."""
-    problems = []
-    # `mkdocs serve` puts its own http:// address here, so both schemes pass; a published site uses https://.
-    if not (site_url or "").startswith(("https://", "http://")):
-        problems.append(Problem(file=SETTINGS_FILE, key="error.site_url", path="site_url",
-                                line=yaml_lines(config_text).get(("site_url",))))
-    try:
-        return Organization.model_validate((extra or {}).get("organization")), problems
-    except ValidationError as error:
-        return None, problems + validation_problems(SETTINGS_FILE, error, yaml_lines(config_text), base=SETTINGS_PATH)
-
-
-MARKER = re.compile(r"<!--\s*org:(?P<name>[\w-]+)\s*-->")
-MARKERS = ("name", "name-genitive", "contact", "channels", "approval", "example-notice", "accessibility-assessed",
-           "accessibility-supervisor")
-
-
-def render_marker(name: str, organization: Organization, language: str) -> str:
-    """The HTML of one marker in one language."""
-    return render_macro("organization.html", name.replace("-", "_"), org=organization, lang=language)
-
-
-def expand_markers(markdown: str, file: str, render: Callable[[str], str]) -> tuple[str, list[Problem]]:
-    """Replace every `<!-- org:NAME -->` marker; an unknown marker is a problem with its line, not silence."""
-    problems = []
-
-    def replace(match: re.Match) -> str:
-        name = match["name"]
-        if name not in MARKERS:
-            problems.append(Problem(
-                file=file, key="error.unknown_marker", line=markdown.count("\n", 0, match.start()) + 1,
-                params={"marker": match[0], "known": ", ".join(f"<!-- org:{known} -->" for known in MARKERS)},
-            ))
-            return match[0]
-        return render(name)
-
-    return MARKER.sub(replace, markdown), problems
+def load_organization(root: Path) -> tuple[Organization | None, list[Problem]]:
+    """Read and validate organization.yml; problems name the file, the line and the field."""
+    source = yamlfile.load(root / SETTINGS_FILE, SETTINGS_FILE)
+    organization = validate(Organization, source) if not source.problems else None
+    return organization, source.problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guideline.strings import UiStrings, load_ui_strings
+from guideline.languages import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -17,19 +17,33 @@ class Problem:
     line: int | None = None
     path: str = ""
 
-    def render(self, strings: UiStrings) -> str:
+    def render(self, strings) -> str:
         """The problem as a block of text: the place, then the message in Finnish and in Swedish."""
         place = [self.file]
         if self.line is not None:
-            place.append(strings.format("error.place.line", "fi", line=self.line)
-                         + " / " + strings.format("error.place.line", "sv", line=self.line))
+            place.append(" / ".join(_message(strings, "error.place.line", language, {"line": self.line})
+                                    for language in LANGUAGES))
         if self.path:
             place.append(self.path)
         lines = [", ".join(place) + ":"]
-        for language in strings.languages:
-            message = strings.get(self.key, language).format_map(_KeepUnknown(self.params))
-            lines.append(f"  {language}: {message}")
+        for language in LANGUAGES:
+            lines.append(f"  {language}: {_message(strings, self.key, language, self.params)}")
         return "\n".join(lines)
+
+
+def _message(strings, key: str, language: str, params: dict) -> str:
+    """A message from the table; messages about the table itself, or a key the broken table lacks, from here."""
+    from guideline.strings import TABLE_MESSAGES
+    texts = strings.table.get(key) if strings is not None else None
+    text = texts.get(language) if isinstance(texts, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        if key not in TABLE_MESSAGES:
+            return f"{key} {params}"
+        text = TABLE_MESSAGES[key][language]
+    try:
+        return text.format_map(_KeepUnknown(params))
+    except (ValueError, IndexError):
+        return text
 
 
 class _KeepUnknown(dict):
@@ -42,15 +56,15 @@ class _KeepUnknown(dict):
 class ProblemsFound(Exception):
     """Raised with every problem found at once, so that one build reports them all."""
 
-    def __init__(self, problems: list[Problem], strings: UiStrings | None = None):
+    def __init__(self, problems: list[Problem], strings=None):
+        from guideline.strings import load_strings
         self.problems = problems
-        self.strings = strings or load_ui_strings()
+        self.strings = strings if strings is not None else load_strings()[0]
         super().__init__(self.report())
 
     def report(self) -> str:
         """The whole report: a bilingual heading with the count, then each problem."""
         count = len(self.problems)
-        heading = " / ".join(
-            self.strings.format("error.heading", language, count=count) for language in self.strings.languages
-        )
+        heading = " / ".join(_message(self.strings, "error.heading", language, {"count": count})
+                             for language in LANGUAGES)
         return heading + "\n\n" + "\n\n".join(problem.render(self.strings) for problem in self.problems)

@@ -1,9 +1,9 @@
-"""JSON Schemas of the quiz source, generated from the validator's own models.
+"""JSON Schemas of the structured sources, generated from the validator's own models.
 
-The schemas in quizzes/schema/ let an editor (VS Code with the YAML extension) complete and check fields
-while one types; each YAML file names its schema in its first line. Regenerate after changing a model:
+The schemas in quizzes/schema/ let an editor (VS Code with the YAML extension) complete and check fields while one
+types; each YAML file names its schema in its first line. Regenerate after changing a model:
 
-    PYTHONPATH=hooks .venv/bin/python -m guideline.schema
+    .venv/bin/python -m guideline.schema
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guideline.quizsource import Checklist, QuestionFile, Settings
+from guideline.models import Checklist, QuestionFile, Settings
+from guideline.organization import Organization
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "quizzes" / "schema"
 SCHEMAS = {
     "questions.schema.json": (QuestionFile, "Questions of one guideline chapter / Yhden luvun kysymykset / Frågor för ett kapitel"),
     "checklist.schema.json": (Checklist, "Administrator's wall poster / Huoneentaulu / Checklista för administratörer"),
     "settings.schema.json": (Settings, "Quiz settings / Testien asetukset / Testinställningar"),
+    "organization.schema.json": (Organization, "The organization's settings / Organisaation asetukset / Organisationens inställningar"),
 }
 
 

@@ -1,87 +1,169 @@
-"""The one fi/sv table of interface strings: templates, scripts and build messages all read it."""
+"""The one fi/sv table of interface strings (strings.yml): templates, scripts and build messages all read it.
+
+A text is either one string per language, or, where it says a number of things, its plural forms
+(`one` and `other`, CLDR's categories for Finnish and Swedish), chosen by the `count` it is given.
+"""
 
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from babel import Locale
+from markupsafe import Markup
+
+from guideline import yamlfile
+from guideline.languages import LANGUAGES
+from guideline.problems import Problem
 
 TABLE = Path(__file__).with_name("strings.yml")
-LANGUAGES = ("fi", "sv")
+SHOWN = "hooks/guideline/strings.yml"
+PLURAL_FORMS = ("one", "other")
 
 
+class MissingPlaceholder(KeyError):
+    """A text names a {placeholder} that the place showing it does not fill: a programming or table error."""
+
+    def __init__(self, key: str, name: str):
+        super().__init__(f"{key}: {{{name}}}")
+        self.key, self.name = key, name
+
+
+@dataclass(frozen=True)
 class UiStrings:
     """Interface strings by key and language; every key has a non-empty text in every language."""
 
-    def __init__(self, table: dict[str, dict[str, str]], languages: tuple[str, ...] = LANGUAGES):
-        self.table = table
-        self.languages = languages
+    table: dict
+    languages: tuple[str, ...] = LANGUAGES
 
-    def get(self, key: str, language: str) -> str:
-        """The text of key in language; an unknown key is a programming error and raises KeyError."""
-        return self.table[key][language]
+    def __contains__(self, key: str) -> bool:
+        return key in self.table
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def get(self, key: str, language: str, count: int | None = None) -> str:
+        """The text of key in language (its plural form for count); an unknown key raises KeyError."""
+        text = self.table[key][language]
+        if isinstance(text, dict):
+            if count is None:
+                raise MissingPlaceholder(key, "count")
+            text = text[plural_form(count, language)]
+        return text
 
     def format(self, key: str, language: str, **params) -> str:
-        """The text of key in language with its {placeholders} filled in."""
-        return self.get(key, language).format(**params)
+        """The text of key in language with its {placeholders} filled in; a missing one is an error."""
+        text = self.get(key, language, params.get("count"))
+        try:
+            return text.format(**params)
+        except KeyError as error:
+            raise MissingPlaceholder(key, error.args[0]) from None
 
-    def for_prefix(self, prefix: str, language: str) -> dict[str, str]:
+    def markup(self, key: str, language: str, **params) -> Markup:
+        """The text as markup for a template: escaped, each value escaped too unless it is markup already."""
+        text = self.get(key, language, params.get("count"))
+        try:
+            return Markup.escape(text).format(**params)
+        except KeyError as error:
+            raise MissingPlaceholder(key, error.args[0]) from None
+
+    def for_prefix(self, prefix: str, language: str) -> dict:
         """The strings of one language whose keys start with prefix, keyed by the rest: for a page's scripts."""
         return {key[len(prefix):]: texts[language] for key, texts in self.table.items() if key.startswith(prefix)}
 
 
-def table_errors(table: object, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
-    """Why a loaded table is not usable: not a mapping, a language missing or empty, placeholders that differ."""
-    if not isinstance(table, dict):
-        return ["taulukon rivit ovat muotoa / tabellens rader har formen  key: {fi: ..., sv: ...}"]
-    errors = []
-    for key, texts in table.items():
-        if not isinstance(texts, dict):
-            errors.append(f"{key}: odotettiin / väntade {', '.join(languages)}")
-            continue
-        for language in languages:
-            if not isinstance(texts.get(language), str) or not texts[language].strip():
-                errors.append(f"{key}: '{language}' puuttuu / saknas")
-        unknown = set(texts) - set(languages)
-        if unknown:
-            errors.append(f"{key}: tuntematon kieli / okänt språk {', '.join(sorted(unknown))}")
-        fields = {
-            language: {name for _, name, _, _ in string.Formatter().parse(texts.get(language) or "") if name}
-            for language in languages
-        }
-        if len({frozenset(names) for names in fields.values()}) > 1:
-            errors.append(f"{key}: kielissä on eri paikanpitäjät / språken har olika platshållare {fields}")
-    return errors
+def plural_form(count: int, language: str) -> str:
+    """CLDR's plural category of a whole number in a language: 'one' or 'other' in Finnish and Swedish."""
+    return _locale(language).plural_form(count)
 
 
-class StringTableError(ValueError):
-    """The table itself is broken. Its message cannot come from the table, so it is written here, fi and sv."""
+@lru_cache(maxsize=None)
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def load_strings(path: Path = TABLE, shown: str = SHOWN) -> tuple[UiStrings, list[Problem]]:
+    """The table and what is wrong with it; loaded again only when the file changes (`mkdocs serve`)."""
+    stat = path.stat()
+    return _load(path, shown, stat.st_mtime_ns, stat.st_size)
 
 
 def load_ui_strings(path: Path = TABLE) -> UiStrings:
-    """The checked table, loaded again only when the file changes (so `mkdocs serve` shows an edit)."""
-    return _load(path, path.stat().st_mtime_ns)
+    """The table for code that runs after the checks (templates, scripts), which have reported any problem."""
+    return load_strings(path)[0]
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path, modified: int) -> UiStrings:
-    shown = f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
-    heading = f"{shown}: käyttöliittymän tekstitaulukko on rikki / tabellen med gränssnittstexter är trasig"
-    try:
-        text = path.read_text(encoding="utf-8")
-        table = yaml.safe_load(text)
-    except (UnicodeDecodeError, yaml.YAMLError) as error:
-        raise StringTableError(f"{heading}\n  {error}") from None
-    errors = table_errors(table)
-    if errors:
-        lines = _key_lines(text)
-        raise StringTableError(heading + "".join(
-            f"\n  rivi/rad {lines.get(error.split(':', 1)[0], '?')}: {error}" for error in errors))
-    return UiStrings(table)
+def _load(path: Path, shown: str, modified: int, size: int) -> tuple[UiStrings, list[Problem]]:
+    source = yamlfile.load(path, shown)
+    if not isinstance(source.data, dict):
+        if not source.problems:
+            source.problems.append(Problem(file=shown, key="error.strings_not_a_table"))
+        return UiStrings({}), source.problems
+    problems = list(source.problems)
+    table = {}
+    for key, texts in source.data.items():
+        found = _entry_problems(key, texts)
+        problems += [Problem(file=shown, key=problem, params=params, line=source.line((key,)), path=str(key))
+                     for problem, params in found]
+        table[key] = texts if isinstance(texts, dict) else {}
+    return UiStrings(table), problems
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    return {key.value: key.start_mark.line + 1 for key, _ in root.value} if isinstance(root, yaml.MappingNode) else {}
+def _entry_problems(key: str, texts: object) -> list[tuple[str, dict]]:
+    """Why one entry is not usable: not fi/sv texts, a language missing or empty, plural forms, placeholders."""
+    if not isinstance(texts, dict):
+        return [("error.strings_entry", {"languages": ", ".join(LANGUAGES)})]
+    problems = []
+    unknown = sorted(set(texts) - set(LANGUAGES))
+    if unknown:
+        problems.append(("error.strings_unknown_language", {"languages": ", ".join(map(str, unknown))}))
+    fields = {}
+    for language in LANGUAGES:
+        text = texts.get(language)
+        forms = text if isinstance(text, dict) else {"": text}
+        if isinstance(text, dict) and set(text) != set(PLURAL_FORMS):
+            problems.append(("error.strings_plural_forms", {"language": language, "forms": ", ".join(PLURAL_FORMS)}))
+        for form in forms.values():
+            if not isinstance(form, str) or not form.strip():
+                problems.append(("error.strings_missing_language", {"language": language}))
+                break
+        names = set()
+        for form in forms.values():
+            try:
+                names |= {name for _, name, _, _ in string.Formatter().parse(form or "") if name}
+            except ValueError:
+                problems.append(("error.strings_braces", {"language": language}))
+        fields[language] = names
+    if len({frozenset(names) for names in fields.values()}) > 1:
+        problems.append(("error.strings_placeholders", {"placeholders": "; ".join(
+            f"{language}: {', '.join(sorted(names)) or '-'}" for language, names in fields.items())}))
+    return problems
+
+
+# The messages about the table itself cannot come from the table: they are written here, in both languages.
+TABLE_MESSAGES = {
+    "error.strings_not_a_table": {
+        "fi": "Tiedoston pitää koostua riveistä muotoa  avain: {{fi: ..., sv: ...}}.",
+        "sv": "Filen ska bestå av rader i formen  nyckel: {{fi: ..., sv: ...}}."},
+    "error.strings_entry": {
+        "fi": "Tekstin alle kuuluvat kielet {languages}, esimerkiksi  fi: Tulosta  ja  sv: Skriv ut.",
+        "sv": "Under texten ska språken {languages} stå, till exempel  fi: Tulosta  och  sv: Skriv ut."},
+    "error.strings_unknown_language": {
+        "fi": "Tuntematon kieli {languages}. Käytä kieliä fi ja sv.",
+        "sv": "Okänt språk {languages}. Använd språken fi och sv."},
+    "error.strings_missing_language": {
+        "fi": "Teksti kielellä {language} puuttuu tai on tyhjä. Kirjoita se.",
+        "sv": "Texten på språket {language} saknas eller är tom. Skriv den."},
+    "error.strings_plural_forms": {
+        "fi": "Kielen {language} monikkomuodoiksi kirjoitetaan täsmälleen {forms}.",
+        "sv": "Som pluralformer för språket {language} skrivs exakt {forms}."},
+    "error.strings_braces": {
+        "fi": "Kielen {language} tekstissä on aaltosulje, joka ei ole paikanpitäjä. Kirjoita {{{{ tai }}}}.",
+        "sv": "Texten på språket {language} har en klammer som inte är en platshållare. Skriv {{{{ eller }}}}."},
+    "error.strings_placeholders": {
+        "fi": "Kielissä on eri paikanpitäjät ({placeholders}). Käytä samoja molemmissa.",
+        "sv": "Språken har olika platshållare ({placeholders}). Använd samma i båda."},
+}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
-from guideline.strings import load_ui_strings
+from guideline.dates import format_date
+from guideline.strings import UiStrings
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "guideline"
 
@@ -23,8 +24,10 @@ def environment(templates_dir: Path = TEMPLATES) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=True,
     )
     env.filters["format_markup"] = format_markup
+    env.filters["date"] = format_date
     return env
 
 
@@ -33,8 +36,14 @@ def format_markup(template: Markup, **values) -> Markup:
     return Markup(template).format(**values)
 
 
-def render_macro(template: str, macro: str, **context) -> str:
-    """Render one macro of a template with the given arguments and the current string table."""
-    env = environment()
-    env.globals["strings"] = load_ui_strings()
-    return str(getattr(env.get_template(template).module, macro)(**context)).strip()
+def render_macro(template: str, macro: str, strings: UiStrings, **context) -> str:
+    """Render one macro of a template with the given arguments and string table.
+
+    The module is made for this table: a template module evaluated once would keep the first table it saw,
+    and `mkdocs serve` would go on showing strings.yml as it was when the server started."""
+    return str(getattr(_module(environment().get_template(template), strings), macro)(**context)).strip()
+
+
+@lru_cache(maxsize=32)
+def _module(template: Template, strings: UiStrings):
+    return template.make_module({"strings": strings})

@@ -1,0 +1,64 @@
+"""The checked project for a MkDocs build, and the links of generated pages resolved from MkDocs' own files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from guideline.adapter import i18n
+from guideline.docs import MarkdownSettings
+from guideline.navigation import read_navigation
+from guideline.project import Project, check_project
+from guideline.strings import TABLE
+from guideline.templates import TEMPLATES
+from guideline.views import LINK_SCHEME
+
+# The last project made, with the fingerprint of everything it was made from: the language builds of one
+# `mkdocs build` share it, and `mkdocs serve` makes it anew as soon as any source changes.
+_last: tuple[tuple, Project] | None = None
+
+
+def project_for(config: MkDocsConfig) -> Project:
+    """The project of this configuration, checked and rendered once for all its language builds."""
+    global _last
+    root = Path(config.config_file_path).parent
+    # Everything the project is made from is in these files (the nav and the Markdown settings in mkdocs.yml),
+    # and site_url, which `mkdocs serve` sets to its own address.
+    fingerprint = (_files_fingerprint(root, Path(config.docs_dir)), config.site_url)
+    if _last is None or _last[0] != fingerprint:
+        navigation = read_navigation(config.nav, i18n.nav_translations(config))
+        _last = (fingerprint, check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
+                                            config.site_url or ""))
+    return _last[1]
+
+
+def _files_fingerprint(root: Path, docs_dir: Path) -> tuple:
+    paths = [root / "mkdocs.yml", root / "organization.yml", TABLE]
+    paths += sorted((root / "quizzes").rglob("*.y*ml")) + sorted(docs_dir.rglob("*.md"))
+    paths += sorted(TEMPLATES.parent.rglob("*.html")) + sorted((TEMPLATES.parent / "assets").rglob("*.js"))
+    return tuple((str(path), *_stat(path)) for path in paths)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+LINK = re.compile(r'href="' + re.escape(LINK_SCHEME) + r'(?P<page>[^"#]*)(?:#(?P<anchor>[^"]*))?"')
+
+
+def resolve_links(html: str, page_file: File, files: Files, language: str) -> str:
+    """Each link token of a generated body as a URL relative to the page, from the file MkDocs will publish."""
+    def replace(match: re.Match) -> str:
+        target = files.get_file_from_path(f"{language}/{match['page']}")
+        if target is None:  # checked before the build: every token names a page of the project
+            raise LookupError(f"{page_file.src_uri}: no page {match['page']}")
+        url = target.url_relative_to(page_file)
+        return f'href="{url}' + (f"#{match['anchor']}" if match["anchor"] else "") + '"'
+    return LINK.sub(replace, html)

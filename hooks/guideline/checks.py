@@ -1,0 +1,306 @@
+"""Checks that span the sources: pages and their twins, markers, anchors, links, foreign content, the quiz source,
+the navigation and the interface strings. Each returns problems; none raises."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from guideline.docs import DocPage, Docs
+from guideline.inline import inline_markdown_problem
+from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
+from guideline.models import Strict, Texts
+from guideline.navigation import Navigation
+from guideline.problems import Problem
+from guideline.quizpages import INDEX_PAGE, ONBOARDING_PAGE, self_check_page
+from guideline.quizsource import QuizSource, SourceFile
+from guideline.strings import SHOWN as STRINGS_FILE, UiStrings
+from guideline.yamlfile import line_of
+
+
+# --- Guideline pages ---------------------------------------------------------------------------------------------
+
+def twin_problems(docs: Docs, shown_root: str = "docs") -> list[Problem]:
+    """A page in one language folder only: static-i18n would publish the other language's text, or nothing."""
+    problems = []
+    for language in LANGUAGES:
+        for other in LANGUAGES:
+            for path in sorted(set(docs.pages[language]) - set(docs.pages[other])):
+                problems.append(Problem(
+                    file=f"{shown_root}/{language}/{path}", key="error.page_without_twin",
+                    params={"existing": f"{shown_root}/{language}/{path}", "missing": f"{shown_root}/{other}/{path}"}))
+    return problems
+
+
+def parity_problems(docs: Docs) -> list[Problem]:
+    """Markers and rule anchors that one language of a page has and the other has not."""
+    problems = []
+    for path in docs.paths():
+        pages = {language: docs.page(language, path) for language in LANGUAGES}
+        if None in pages.values():
+            continue  # reported as a page without its twin
+        for language, page in pages.items():
+            for other, other_page in pages.items():
+                if other == language:
+                    continue
+                missing = Counter(marker.setting for marker in page.markers) - Counter(
+                    marker.setting for marker in other_page.markers)
+                for marker in page.markers:
+                    if missing[marker.setting] > 0:
+                        missing[marker.setting] -= 1
+                        problems.append(Problem(file=page.shown, key="error.marker_in_one_language", line=marker.line,
+                                                params={"marker": marker.text, "other": other_page.shown}))
+                for anchor in sorted(set(page.rules) - set(other_page.rules)):
+                    problems.append(Problem(file=page.shown, key="error.anchor_in_one_language",
+                                            line=page.line_of("{#" + anchor) or page.line_of(anchor),
+                                            params={"anchor": anchor, "other": other_page.shown}))
+    return problems
+
+
+EVENT_HANDLER = re.compile(r"^on[a-z]+$")
+ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "style",
+               "form", "portal"}
+LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href")
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+
+
+def content_problems(docs: Docs, generated: set[str]) -> list[Problem]:
+    """Links that lead nowhere, and anything that would run code or load from another host."""
+    problems = []
+    for language, pages in docs.pages.items():
+        for page in pages.values():
+            problems += _link_problems(page, docs, generated)
+            problems += _raw_html_problems(page)
+    return problems
+
+
+def _link_problems(page: DocPage, docs: Docs, generated: set[str]) -> list[Problem]:
+    problems = []
+    for tag in page.links:
+        attribute = "href" if tag.name == "a" else "src"
+        target = (tag.get(attribute) or "").strip()
+        parts = urlsplit(target)
+        scheme = parts.scheme.lower()
+        line = page.line_of(target) if target else None
+        if scheme in SCRIPT_SCHEMES and not (tag.name == "img" and target.startswith("data:image/")):
+            problems.append(Problem(file=page.shown, key="error.script_link", line=line, params={"link": target[:80]}))
+        elif tag.name == "img" and (scheme or target.startswith("//")):
+            problems.append(Problem(file=page.shown, key="error.external_resource", line=line,
+                                    params={"tag": "img", "address": target[:80]}))
+        elif not scheme and not target.startswith("//"):
+            problem = _relative_link_problem(page, target, parts, docs, generated, line)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _relative_link_problem(page, target, parts, docs, generated, line) -> Problem | None:
+    if parts.path and not parts.path.endswith(".md"):
+        return None  # an asset: MkDocs copies and checks those
+    path = page.path
+    if parts.path:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(parts.path)))
+    known = docs.page(page.language, path)
+    if known is None and path not in generated:
+        close = difflib.get_close_matches(path, list(docs.pages[page.language]) + sorted(generated), n=3)
+        return Problem(file=page.shown, key="error.broken_link", line=line,
+                       params={"link": target, "suggestions": ", ".join(close) or "-"})
+    if parts.fragment and known is not None and unquote(parts.fragment) not in known.ids:
+        close = difflib.get_close_matches(parts.fragment, sorted(known.ids), n=3)
+        return Problem(file=page.shown, key="error.broken_anchor", line=line,
+                       params={"link": target, "page": known.shown, "suggestions": ", ".join(close) or "-"})
+    return None
+
+
+def _raw_html_problems(page: DocPage) -> list[Problem]:
+    problems = []
+    for tag in page.raw_tags:
+        line = page.line_of(f"<{tag.name}") or page.line_of(f"<{tag.name.upper()}")
+        if tag.name in ACTIVE_TAGS:
+            problems.append(Problem(file=page.shown, key="error.active_html", line=line, params={"tag": f"<{tag.name}>"}))
+            continue
+        for name, value in tag.attributes:
+            value = (value or "").strip()
+            scheme = urlsplit(value).scheme.lower()
+            if EVENT_HANDLER.match(name):
+                problems.append(Problem(file=page.shown, key="error.event_handler", line=page.line_of(name + "=") or line,
+                                        params={"attribute": name, "tag": f"<{tag.name}>"}))
+            elif name in ("href", *LOADING_ATTRIBUTES) and scheme in SCRIPT_SCHEMES and not (
+                    name == "src" and value.startswith("data:image/")):
+                problems.append(Problem(file=page.shown, key="error.script_link", line=page.line_of(value) or line,
+                                        params={"link": value[:80]}))
+            elif name in LOADING_ATTRIBUTES and (scheme in ("http", "https") or value.startswith("//")):
+                problems.append(Problem(file=page.shown, key="error.external_resource",
+                                        line=page.line_of(value) or line,
+                                        params={"tag": tag.name, "address": value[:80]}))
+            elif name == "style" and "url(" in value.replace(" ", "").lower():
+                problems.append(Problem(file=page.shown, key="error.external_resource", line=line,
+                                        params={"tag": tag.name, "address": value[:80]}))
+    return problems
+
+
+def conflict_problems(docs: Docs, generated: set[str], shown_root: str = "docs") -> list[Problem]:
+    """Written pages where pages are generated (poster.md, quizzes/...): one would hide the other."""
+    return [Problem(file=f"{shown_root}/{language}/{path}", key="error.page_conflict")
+            for language in LANGUAGES for path in sorted(set(docs.pages[language]) & generated)]
+
+
+# --- Navigation --------------------------------------------------------------------------------------------------
+
+def navigation_problems(nav: Navigation, docs: Docs, generated: set[str], config_file: str,
+                        lines: dict, quizzes_complete: bool = True) -> list[Problem]:
+    """Every nav entry leads to a page, every title has its translation, and every page is in the navigation.
+
+    While a question file does not load, its self-check's place in the nav is not judged (that would only
+    repeat the file's own problem)."""
+    problems = []
+    listed = set()
+    for entry in nav.walk():
+        line = line_of(entry.yaml_path, lines)
+        if entry.page:
+            listed.add(entry.page)
+            unsure = not quizzes_complete and entry.page.startswith("quizzes/")
+            if not unsure and entry.page not in generated and any(
+                    docs.page(language, entry.page) is None for language in LANGUAGES):
+                close = difflib.get_close_matches(entry.page, docs.paths() + sorted(generated), n=3)
+                problems.append(Problem(file=config_file, key="error.nav_page_missing", line=line, path="nav",
+                                        params={"page": entry.page, "suggestions": ", ".join(close) or "-"}))
+        if entry.title is not None:
+            for language in LANGUAGES:
+                if language != DEFAULT_LANGUAGE and entry.title not in nav.translations.get(language, {}):
+                    problems.append(Problem(file=config_file, key="error.nav_title_untranslated", line=line,
+                                            path="nav", params={"title": entry.title, "language": language}))
+    for path in docs.paths() + sorted(generated):
+        if path not in listed and (docs.page(DEFAULT_LANGUAGE, path) or path in generated):
+            problems.append(Problem(file=config_file, key="error.page_not_in_nav", line=line_of(("nav",), lines),
+                                    path="nav", params={"page": path}))
+    return problems
+
+
+# --- The quiz source ---------------------------------------------------------------------------------------------
+
+def quiz_problems(source: QuizSource, docs: Docs, generated: set[str], chapter_order: list[str]) -> list[Problem]:
+    """Unique ids, existing chapters and rule anchors, inline-only Markdown, enough questions to draw."""
+    problems: list[Problem] = []
+    first_seen: dict[str, tuple[SourceFile, tuple]] = {}
+    for file, path, item in _items(source):
+        if item.id in first_seen:
+            other_file, other_path = first_seen[item.id]
+            problems.append(file.problem(path + ("id",), "error.duplicate_id", id=item.id,
+                                         other=f"{other_file.path}, {other_file.yaml.line(other_path + ('id',))}"))
+        else:
+            first_seen[item.id] = (file, path)
+        see = getattr(item, "see", None)
+        if see:
+            problems += _see_problems(docs, file, path + ("see",), see)
+    for file in source.question_files:
+        page = file.model.chapter
+        titles = {language: docs.page(language, page) for language in LANGUAGES}
+        if self_check_page(page) in (INDEX_PAGE, ONBOARDING_PAGE):
+            problems.append(file.problem(("chapter",), "error.chapter_reserved", page=page))
+        elif any(found is None for found in titles.values()):
+            problems.append(file.problem(("chapter",), "error.chapter_missing", page=page,
+                                         known=", ".join(docs.paths())))
+        elif any(found.title is None for found in titles.values()):
+            untitled = ", ".join(language for language, found in titles.items() if found.title is None)
+            problems.append(file.problem(("chapter",), "error.chapter_without_title", page=page, languages=untitled))
+    for file in source.question_files + [source.checklist] if source.checklist else source.question_files:
+        for path, texts in _texts(file.model, ()):
+            for language in LANGUAGES:
+                reason = inline_markdown_problem(texts[language])
+                if reason:
+                    problems.append(file.problem(path + (language,), "error.inline_markdown_only", found=reason))
+    if source.settings and not source.problems:  # a file that did not load would change the pool's count
+        problems += _onboarding_problems(source, source.settings, chapter_order)
+    return problems
+
+
+def _items(source: QuizSource):
+    """Every (file, path in file, item) that has an id: questions, checklist groups and lines."""
+    for file in source.question_files:
+        for index, question in enumerate(file.model.questions):
+            yield file, ("questions", index), question
+    if source.checklist:
+        for group_index, group in enumerate(source.checklist.model.groups):
+            yield source.checklist, ("groups", group_index), group
+            for item_index, item in enumerate(group.items):
+                yield source.checklist, ("groups", group_index, "items", item_index), item
+
+
+def _texts(model, path: tuple):
+    """Every (path, Texts) inside a model, to check their Markdown."""
+    if isinstance(model, Texts):
+        yield path, model
+    elif isinstance(model, Strict):
+        for name in type(model).model_fields:
+            yield from _texts(getattr(model, name), path + (name,))
+    elif isinstance(model, list):
+        for index, item in enumerate(model):
+            yield from _texts(item, path + (index,))
+
+
+def _see_problems(docs: Docs, file: SourceFile, path: tuple, see: str) -> list[Problem]:
+    page, anchor = see.split("#", 1)
+    if all(docs.page(language, page) is None for language in LANGUAGES):
+        close = difflib.get_close_matches(page, docs.paths(), n=3)
+        return [file.problem(path, "error.see_page_missing", page=page,
+                             suggestions=", ".join(close) or ", ".join(docs.paths()))]
+    missing = [language for language in LANGUAGES
+               if docs.page(language, page) is None or anchor not in docs.page(language, page).rules]
+    if missing:
+        anchors = sorted({anchor for language in LANGUAGES if docs.page(language, page)
+                          for anchor in docs.page(language, page).rules})
+        close = difflib.get_close_matches(anchor, anchors, n=3) or anchors[:8]
+        return [file.problem(path, "error.see_anchor_missing", page=page, anchor=anchor,
+                             languages=", ".join(missing), suggestions=", ".join(close))]
+    return []
+
+
+def _onboarding_problems(source: QuizSource, file: SourceFile, order: list[str]) -> list[Problem]:
+    settings = file.model.onboarding
+    chapters = source.questions_by_chapter(order)
+    pool = sum(len(questions) for questions in chapters.values())
+    problems = []
+    if settings.questions > pool:
+        problems.append(file.problem(("onboarding", "questions"), "error.onboarding_pool_too_small",
+                                     wanted=settings.questions, pool=pool))
+    if settings.per_chapter * len(chapters) > settings.questions:
+        problems.append(file.problem(("onboarding", "per_chapter"), "error.onboarding_per_chapter_too_many",
+                                     per_chapter=settings.per_chapter, chapters=len(chapters),
+                                     wanted=settings.questions))
+    for chapter, questions in sorted(chapters.items()):
+        if len(questions) < settings.per_chapter:
+            problems.append(file.problem(("onboarding", "per_chapter"), "error.chapter_too_few_questions",
+                                         chapter=chapter, count=len(questions), per_chapter=settings.per_chapter))
+    return problems
+
+
+# --- Interface strings -------------------------------------------------------------------------------------------
+
+# How templates and scripts name a string: strings.get("key"), strings.format("key", ...), ui("key"), t("key").
+USES = re.compile(r"""(?:strings\.(?:get|format)|\bui|\bt)\(\s*["']([\w.-]+)["']\s*[,)]""")
+
+
+def string_use_problems(strings: UiStrings, sources: dict[str, Path], required: dict[str, tuple[str, ...]]) -> list[Problem]:
+    """Keys that a template, a script or the code needs but the table lacks: a problem before anything is built.
+
+    sources maps a prefix to the files that use keys without it (quiz.js says t("score") for quiz.js.score);
+    required lists, per place, keys made at run time (quiz.hint.<type>), which no scan can find."""
+    problems = []
+    used: dict[str, str] = {}
+    for prefix, files in sources.items():
+        for file in files:
+            for key in USES.findall(file.read_text(encoding="utf-8")):
+                used.setdefault(prefix + key, file.name)
+    for place, keys in required.items():
+        for key in keys:
+            used.setdefault(key, place)
+    for key, place in sorted(used.items()):
+        if key not in strings:
+            problems.append(Problem(file=STRINGS_FILE, key="error.strings_key_missing", path=key,
+                                    params={"key": key, "place": place}))
+    return problems

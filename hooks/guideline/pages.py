@@ -1,0 +1,84 @@
+"""The pages generated from the sources: what they are, their Markdown (a title and a placeholder), their body.
+
+A generated page's Markdown holds only its front matter, its title (escaped, so no text becomes Markdown) and
+a placeholder. The body, HTML from our templates, is put in place of the placeholder after Markdown, so it is
+never parsed as Markdown; bodies that would repeat the rules in search (quizzes, the poster) are put in after
+the search index has read the page, so searching finds the rule and the quiz by its title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import yaml
+
+from guideline.inline import markdown_text
+from guideline.languages import LANGUAGES
+from guideline.poster import POSTER_PAGE, poster_body
+from guideline.quizpages import (INDEX_PAGE, ONBOARDING_PAGE, index_body, onboarding_body, self_check_body,
+                                 self_check_page, self_check_title)
+
+BODY = "<!-- guideline:body -->"
+CHAPTER_LINK = "<!-- guideline:self-check-link -->"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from the sources: its path inside a language folder, the styles and scripts it needs (kind),
+    whether search reads its body, and how its title and body are made in a language."""
+
+    path: str
+    kind: str
+    searchable: bool
+    title: Callable[[object, str], str]
+    body: Callable[[object, str], str]
+    search_boost: float | None = None
+
+    def markdown(self, project, language: str) -> str:
+        meta = {"generated": self.kind}
+        if self.search_boost is not None:
+            meta["search"] = {"boost": self.search_boost}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+        return f"---\n{front}---\n\n# {markdown_text(self.title(project, language))}\n\n{BODY}\n"
+
+
+def generated_paths(quizzes) -> set[str]:
+    """The paths of the generated pages: the quiz index, the onboarding quiz, the poster, and a self-check for
+    each chapter that has questions (quizzes/interaction.md for interaction.md)."""
+    chapters = {file.model.chapter for file in quizzes.question_files}
+    return {INDEX_PAGE, ONBOARDING_PAGE, POSTER_PAGE} | {self_check_page(chapter) for chapter in chapters}
+
+
+def generated_pages(project) -> list[GeneratedPage]:
+    """Every generated page of a valid project."""
+    pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body)]
+    pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"), onboarding_body))
+    for chapter in project.chapters():
+        pages.append(GeneratedPage(
+            self_check_page(chapter), "quiz", False,
+            lambda project, language, chapter=chapter: self_check_title(project, chapter, language),
+            lambda project, language, chapter=chapter: self_check_body(project, chapter, language)))
+    pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body))
+    return pages
+
+
+def _title(key: str) -> Callable[[object, str], str]:
+    return lambda project, language: project.strings.get(key, language)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A generated page made in every language: Markdown, and the body with its link tokens."""
+
+    page: GeneratedPage
+    markdown: dict[str, str]
+    body: dict[str, str]
+
+
+def render_all(project) -> dict[str, RenderedPage]:
+    """Every generated page in every language, made before anything is built, so a text that cannot be made
+    stops the build with a message instead of a traceback halfway."""
+    return {page.path: RenderedPage(page, {language: page.markdown(project, language) for language in LANGUAGES},
+                                    {language: page.body(project, language) for language in LANGUAGES})
+            for page in generated_pages(project)}

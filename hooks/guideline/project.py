@@ -1,0 +1,98 @@
+"""The whole project read, checked and rendered once: `check_project` finds every problem of every source in one
+run, before anything is built, and makes every generated page. It knows nothing of MkDocs: the adapter passes in
+what MkDocs has read (the navigation, the Markdown settings, site_url)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guideline import checks
+from guideline.docs import Docs, MarkdownSettings, read_docs
+from guideline.languages import LANGUAGES
+from guideline.navigation import Navigation
+from guideline.organization import Organization, load_organization
+from guideline.pages import RenderedPage, generated_paths, render_all
+from guideline.problems import Problem
+from guideline.quizpages import chapter_link_body
+from guideline.quizsource import QuizSource, load_quiz_source
+from guideline.strings import MissingPlaceholder, SHOWN as STRINGS_FILE, UiStrings, load_strings
+from guideline.templates import TEMPLATES
+from guideline import yamlfile
+
+CONFIG_FILE = "mkdocs.yml"
+SCRIPTS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "javascripts"
+# Keys made at run time, which no scan of the templates finds.
+RUN_TIME_KEYS = {"overrides/guideline/quiz.html": ("quiz.hint.single", "quiz.hint.multiple", "quiz.hint.true-false")}
+
+
+@dataclass
+class Project:
+    """Every source of the site, validated, with the pages made from them."""
+
+    root: Path
+    strings: UiStrings
+    organization: Organization | None
+    docs: Docs
+    quizzes: QuizSource
+    navigation: Navigation
+    site_url: str
+    problems: list[Problem] = field(default_factory=list)
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
+    chapter_links: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def chapters(self) -> dict[str, list]:
+        """Questions by chapter, in the navigation's order."""
+        return self.quizzes.questions_by_chapter(self.navigation.pages())
+
+
+def check_project(root: Path, docs_dir: Path, navigation: Navigation, markdown: MarkdownSettings,
+                  site_url: str) -> Project:
+    """Read and check every source; when nothing is wrong, make every generated page in every language."""
+    strings, found = load_strings()
+    problems = list(found)  # the table's problems are cached with it: never extend that list
+    config_file = root / CONFIG_FILE
+    config = yamlfile.parse(config_file.read_text(encoding="utf-8"), CONFIG_FILE, construct=False)
+    problems += [problem for problem in config.problems if problem.key == "error.duplicate_key"]
+    organization, found = load_organization(root)
+    problems += found
+    problems += _site_url_problems(config)
+    docs = read_docs(docs_dir, markdown)
+    problems += docs.problems
+    quizzes = load_quiz_source(root / "quizzes")
+    problems += quizzes.problems
+    generated = generated_paths(quizzes)
+    shown_root = docs_dir.name
+    problems += checks.twin_problems(docs, shown_root)
+    problems += checks.parity_problems(docs)
+    problems += checks.content_problems(docs, generated)
+    problems += checks.conflict_problems(docs, generated, shown_root)
+    problems += checks.navigation_problems(navigation, docs, generated, CONFIG_FILE, config.lines,
+                                           quizzes_complete=not quizzes.problems)
+    problems += checks.quiz_problems(quizzes, docs, generated, navigation.pages())
+    problems += checks.string_use_problems(strings, {"": sorted(TEMPLATES.glob("*.html")) + sorted(
+        (TEMPLATES.parent / "partials").rglob("*.html")) + [TEMPLATES.parent / "main.html"],
+        "quiz.js.": [SCRIPTS / "quiz.js"]}, RUN_TIME_KEYS)
+    project = Project(root, strings, organization, docs, quizzes, navigation, site_url, problems)
+    if not problems:
+        _render(project)
+    return project
+
+
+def _site_url_problems(config: yamlfile.YamlFile) -> list[Problem]:
+    """site_url as written in mkdocs.yml (`mkdocs serve` replaces it with its own address while it runs)."""
+    value = config.data.get("site_url") if isinstance(config.data, dict) else None
+    if isinstance(value, str) and value.startswith("https://") and " " not in value.strip():
+        return []
+    return [Problem(file=CONFIG_FILE, key="error.site_url", path="site_url", line=config.line(("site_url",)))]
+
+
+def _render(project: Project) -> None:
+    """Make every page; a text whose placeholder the page cannot fill is a problem of the string table."""
+    try:
+        project.rendered = render_all(project)
+        project.chapter_links = {(language, chapter): chapter_link_body(project, chapter, language)
+                                 for chapter in project.chapters() for language in LANGUAGES}
+    except MissingPlaceholder as error:
+        project.problems.append(Problem(file=STRINGS_FILE, key="error.strings_placeholder_unknown", path=error.key,
+                                        params={"key": error.key, "placeholder": "{" + error.name + "}"}))

@@ -1,0 +1,113 @@
+"""What the templates show, as small dataclasses built from the validated source in one language.
+
+Texts arrive as Markup from guideline.inline (inline Markdown, any HTML escaped); links are tokens that name a
+page and an anchor (`guideline-link:interaction.md#respond-quickly`), which the adapter resolves into relative
+URLs from MkDocs' own files once they exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from guideline.docs import Docs
+from guideline.inline import render_inline
+from guideline.models import TrueFalseQuestion
+from guideline.strings import UiStrings
+
+LINK_SCHEME = "guideline-link:"
+
+
+def link(page: str, anchor: str = "") -> str:
+    """A link to a page of the same language, resolved later by the adapter."""
+    return f"{LINK_SCHEME}{page}" + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
+class OptionView:
+    value: str
+    label: Markup
+    correct: bool
+    feedback: Markup
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    type: str
+    input: str  # radio or checkbox
+    number: int
+    chapter: str
+    text: Markup
+    options: tuple[OptionView, ...]
+    explanation: Markup
+    see_url: str
+    see_title: str
+
+
+@dataclass(frozen=True)
+class QuizView:
+    id: str
+    mode: str  # self-check or onboarding
+    version: str
+    questions: tuple[QuestionView, ...]
+    chapter_url: str = ""
+    chapter_title: str = ""
+    draw: int = 0
+    per_chapter: int = 0
+    pass_mark: int = 0
+    pool: int = 0
+
+
+@dataclass(frozen=True)
+class ChapterEntry:
+    url: str
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PosterItem:
+    id: str
+    number: int
+    text: Markup
+    see_url: str
+    see_title: str
+
+
+@dataclass(frozen=True)
+class PosterGroup:
+    id: str
+    title: Markup
+    entries: tuple[PosterItem, ...]
+
+
+def content_version(questions: list, settings: dict | None = None) -> str:
+    """A short fingerprint of a quiz's questions and settings: saved answers are kept only while it holds."""
+    payload = json.dumps([[question.model_dump(mode="json") for question in questions], settings], sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def question_view(question, number: int, chapter: str, docs: Docs, strings: UiStrings, language: str) -> QuestionView:
+    """One question in one language, its options in the source's order."""
+    if isinstance(question, TrueFalseQuestion):
+        options = (
+            OptionView("true", Markup.escape(strings.get("quiz.true", language)), question.answer is True,
+                       render_inline(question.feedback.if_true[language])),
+            OptionView("false", Markup.escape(strings.get("quiz.false", language)), question.answer is False,
+                       render_inline(question.feedback.if_false[language])),
+        )
+    else:
+        options = tuple(OptionView(str(index + 1), render_inline(option.text[language]), option.correct,
+                                   render_inline(option.feedback[language]))
+                        for index, option in enumerate(question.options))
+    page, anchor = question.see.split("#", 1)
+    return QuestionView(
+        id=question.id, type=question.type, input="checkbox" if question.type == "multiple" else "radio",
+        number=number, chapter=chapter, text=render_inline(question.question[language]), options=options,
+        explanation=render_inline(question.explanation[language]), see_url=link(page, anchor),
+        see_title=docs.page(language, page).rules[anchor],
+    )

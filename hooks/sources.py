@@ -1,0 +1,29 @@
+"""Hook: check every source before anything is built, and stop the build with every problem at once."""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from guideline.adapter import i18n
+from guideline.adapter.site import project_for
+from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
+from guideline.problems import ProblemsFound
+
+
+@event_priority(100)  # before static-i18n (-100) reconfigures the build for its language
+def on_config(config):
+    """The plugin must build the languages the sources are written in (guideline.languages)."""
+    locales, default = i18n.configured_languages(config)
+    if set(locales) != set(LANGUAGES) or default != DEFAULT_LANGUAGE:
+        raise PluginError(f"mkdocs.yml: plugins.i18n.languages must build {', '.join(LANGUAGES)} with "
+                          f"{DEFAULT_LANGUAGE} as default / ska bygga {', '.join(LANGUAGES)} med {DEFAULT_LANGUAGE} "
+                          f"som standard (now/nu: {', '.join(locales)}, {default})")
+    return config
+
+
+@event_priority(100)  # first of all: before MkDocs cleans the site folder or any page is read
+def on_pre_build(config) -> None:
+    project = project_for(config)
+    if project.problems:
+        raise PluginError(str(ProblemsFound(project.problems, project.strings)))

@@ -17,6 +17,7 @@ SETTINGS_PATH = ("extra", "organization")
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://\S+$")]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ]{4,19}$")]
 
 
 class Contact(Strict):
@@ -32,6 +33,20 @@ class Channel(Strict):
     service: NonEmptyText
     name: NonEmptyText
     url: WebAddress
+
+
+class Addresses(Strict):
+    """One of the town's own pages, in Finnish and in Swedish."""
+
+    fi: WebAddress
+    sv: WebAddress
+
+
+class AfterHours(Strict):
+    """Whom an administrator calls outside office hours: a hijacked account, a disruption."""
+
+    role: Texts
+    phone: Phone
 
 
 class Approval(Strict):
@@ -63,6 +78,11 @@ class Organization(Strict):
     name_genitive: Texts
     contact: Contact
     channels: Annotated[list[Channel], Field(min_length=1)]
+    # The guideline points to these pages of the town instead of repeating what changes there.
+    accounts_list: Addresses
+    work_tools: Addresses
+    privacy_notice: Addresses
+    after_hours: AfterHours
     approval: Approval
     guideline_version: NonEmptyText
     accessibility: Accessibility
@@ -83,7 +103,7 @@ def load_organization(extra: dict, config_text: str, site_url: str | None) -> tu
 
 MARKER = re.compile(r"<!--\s*org:(?P<name>[\w-]+)\s*-->")
 MARKERS = ("name", "name-genitive", "contact", "channels", "approval", "example-notice", "accessibility-assessed",
-           "accessibility-supervisor")
+           "accessibility-supervisor", "accounts-list", "work-tools", "privacy-notice", "after-hours-contact")
 
 
 def render_marker(name: str, organization: Organization, language: str) -> str:

@@ -72,6 +72,25 @@ def test_accessibility_statement_has_what_the_law_requires(site, language):
     assert any(char.isdigit() for char in article.select_one("#assessment").find_next("p").get_text()), "date"
 
 
+PARTIAL = {"fi": "täyttää osittain", "sv": "uppfyller delvis"}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_statement_claims_partial_conformance_only_with_its_shortcomings_listed(site, language):
+    """Act 306/2019 wants the content that is not accessible listed: a partial claim needs the list, and a list
+    of open shortcomings rules out a claim of full conformance."""
+    statement = site / ("sv/" if language == "sv" else "") / "accessibility/index.html"
+    article = soup(statement).select_one("article")
+    status = article.select_one("#status").find_next("p").get_text(" ", strip=True)
+    heading = article.select_one("#known-shortcomings")
+    shortcomings = heading.find_next("ul").select("li") if heading else []
+    if PARTIAL[language] in status:
+        assert shortcomings, "a partial conformance statement lists the shortcomings"
+        assert all(item.select_one("strong") for item in shortcomings), "each shortcoming is named"
+    else:
+        assert not shortcomings, "the status claims full conformance while shortcomings are listed"
+
+
 def test_footer_links_to_the_statement_in_the_page_language(site):
     for built in built_pages(site):
         path = page_url_path(site, built)

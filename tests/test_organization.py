@@ -27,6 +27,30 @@ def test_channels_page_lists_every_official_channel(site):
         assert links == {channel.url for channel in organization_settings().channels}
 
 
+@pytest.mark.parametrize("setting, pages", [
+    ("accounts_list", ["channels"]),
+    ("work_tools", ["employee", "security", "ai"]),
+    ("privacy_notice", ["interaction"]),
+])
+def test_pages_link_to_the_towns_own_pages_set_in_the_settings(site, setting, pages):
+    """The list of all accounts, the approved tools and the privacy notice come from the settings, per language."""
+    for language, prefix in (("fi", ""), ("sv", "sv/")):
+        for page in pages:
+            links = {a["href"] for a in soup(site / prefix / page / "index.html").select("article a[href]")}
+            assert getattr(organization_settings(), setting)[language] in links, f"{prefix}{page}/"
+
+
+def test_after_hours_contact_is_a_phone_link_where_an_administrator_needs_it(site):
+    after_hours = organization_settings().after_hours
+    phone = after_hours.phone
+    for language, prefix in (("fi", ""), ("sv", "sv/")):
+        for page in ("security", "crisis", "ai"):
+            article = soup(site / prefix / page / "index.html").select_one("article")
+            link = article.select_one(f'a[href="tel:{phone.replace(" ", "")}"]')
+            assert link and link.get_text() == phone, f"{prefix}{page}/"
+            assert after_hours.role[language] in article.get_text(), f"{prefix}{page}/"
+
+
 def test_every_page_footer_gives_contact_and_accessibility_statement(site):
     email = organization_settings().contact.email
     for page in built_pages(site):

@@ -83,6 +83,14 @@ def test_generated_pages_are_in_nav_sitemap_search_and_switcher(site, source):
             assert resolve(path, switch[other]) == expected, path
 
 
+def test_start_page_leads_to_the_onboarding_quiz_and_the_poster(site):
+    """A new employee on a phone finds the onboarding quiz and the poster from the home page, in their language."""
+    for prefix in ("", "sv/"):
+        article = soup(site / prefix / "index.html").select_one("article")
+        targets = {resolve(prefix, a["href"]) for a in article.select("a[href]") if not a["href"].startswith("#")}
+        assert {prefix + "quizzes/onboarding/", prefix + "poster/"} <= targets, prefix or "fi"
+
+
 def test_nothing_is_written_into_docs(tmp_path):
     def snapshot():
         return {str(path): path.stat().st_mtime_ns for path in (ROOT / "docs").rglob("*")}

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from guideline.problems import Problem
 
 # Shown inside a sentence.
-INLINE = ("name", "name-genitive", "contact", "accessibility-assessed")
+INLINE = ("name", "name-genitive", "contact", "accessibility-assessed", "accounts-list", "work-tools", "privacy-notice",
+          "after-hours-contact")
 # Shown as a block of their own (a table, a notice): written on a line of their own, between blank lines.
 BLOCK = ("channels", "approval", "example-notice", "accessibility-supervisor")
 MARKERS = INLINE + BLOCK

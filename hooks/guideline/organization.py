@@ -38,6 +38,10 @@ Email = Annotated[str, StringConstraints(strip_whitespace=True,
                   Field(description="An e-mail address, for example viestinta@kaupunki.fi")]
 
 
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ]{4,19}$"),
+                  Field(description="A telephone number, for example 010 000 0000 or +358 10 000 0000")]
+
+
 class Contact(Strict):
     """The communications contact: a role and a shared mailbox, never a person."""
 
@@ -70,6 +74,13 @@ class LocalizedAddress(Strict):
         return getattr(self, language)
 
 
+class AfterHours(Strict):
+    """Whom an administrator calls outside office hours: a hijacked account, a disruption."""
+
+    role: Texts
+    phone: Phone
+
+
 class Supervisor(Strict):
     """The authority that supervises accessibility, with its web address in each language."""
 
@@ -92,6 +103,11 @@ class Organization(Strict):
     name_genitive: Texts
     contact: Contact
     channels: Annotated[list[Channel], Field(min_length=1)]
+    # The guideline points to these pages of the town instead of repeating what changes there.
+    accounts_list: LocalizedAddress = Field(description="The page that lists all the town's accounts")
+    work_tools: LocalizedAddress = Field(description="The list of services and apps approved for work")
+    privacy_notice: LocalizedAddress = Field(description="The privacy notice of the town's channels")
+    after_hours: AfterHours
     approval: Approval
     guideline_version: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w.-]{1,20}$")]
     accessibility: Accessibility

@@ -38,7 +38,8 @@ MESSAGE_KEYS = {
 
 # Fields with a format of their own, and the message that shows that format.
 FORMAT_KEYS = {"id": "error.bad_id", "see": "error.bad_see", "chapter": "error.bad_page", "url": "error.bad_url",
-               "email": "error.bad_email"}
+               "email": "error.bad_email",
+               "phone": "error.bad_phone"}
 
 
 def validate(model: type[BaseModel], source: YamlFile, base: KeyPath = (), data: Any = None) -> Any:

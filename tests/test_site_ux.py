@@ -192,7 +192,7 @@ def test_404_page_without_javascript_shows_the_links_and_no_dead_search(browser,
         context.close()
 
 
-# --- D7, D8: the poster ------------------------------------------------------------------------------------
+# --- D7, D8: the poster (and the 404 page's forms) at 320 px and 200 % -------------------------------------
 
 @pytest.mark.parametrize("path", ["poster/", "sv/poster/"])
 def test_poster_print_button_is_hidden_without_javascript(browser, server, path):
@@ -207,8 +207,8 @@ def test_poster_print_button_is_hidden_without_javascript(browser, server, path)
 
 
 @pytest.mark.parametrize("width, height, scale", [(320, 640, 1), (640, 450, 2)])  # 640 @2x is 1280 at 200 %
-@pytest.mark.parametrize("path", ["poster/", "sv/poster/"])
-def test_poster_reflows_without_horizontal_scrolling(browser, server, path, width, height, scale):
+@pytest.mark.parametrize("path", ["poster/", "sv/poster/", "404.html"])
+def test_page_reflows_without_horizontal_scrolling(browser, server, path, width, height, scale):
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
     page = context.new_page()
     try:
@@ -289,6 +289,20 @@ def test_language_menu_focus_ring_is_not_clipped(page, server, path, name):
     assert max(ring["outside"]) <= 0, f"the ring reaches {ring['outside']} px (left, right, top, bottom) past the menu"
 
 
+def ring_contrast(page) -> float:
+    """Contrast between the focused element's outline and the header's background."""
+    return page.evaluate("""() => {
+        const luminance = colour => {
+            const [r, g, b] = colour.match(/[\\d.]+/g).slice(0, 3).map(v => {
+                v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ring = luminance(getComputedStyle(document.activeElement).outlineColor);
+        const header = luminance(getComputedStyle(document.querySelector('.md-header')).backgroundColor);
+        return (Math.max(ring, header) + 0.05) / (Math.min(ring, header) + 0.05);
+    }""")
+
+
 @pytest.mark.parametrize("language, path", [("fi", "purpose/"), ("sv", "sv/purpose/")])
 def test_theme_toggle_is_a_button_that_takes_space_and_enter(page, server, language, path):
     to_dark, to_light = TOGGLE[language]
@@ -296,6 +310,7 @@ def test_theme_toggle_is_a_button_that_takes_space_and_enter(page, server, langu
     settled(page)
     tab_until(page, f"e.getAttribute('aria-label') === {to_dark!r}")
     assert page.evaluate("document.activeElement.tagName") == "BUTTON"
+    assert ring_contrast(page) >= 3, "the focus ring stands out from the header (WCAG 1.4.11)"
     assert page.get_by_role("button", name=to_dark).is_visible()
     assert page.locator("[data-md-component=palette] input").evaluate_all(
         "radios => radios.every(r => r.tabIndex < 0)"), "the hidden radios are not Tab stops"
@@ -303,6 +318,7 @@ def test_theme_toggle_is_a_button_that_takes_space_and_enter(page, server, langu
     page.keyboard.press("Space")
     assert scheme() == "slate"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == to_light
+    assert ring_contrast(page) >= 3
     page.keyboard.press("Enter")
     assert scheme() == "default", "Enter switches once"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == to_dark

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 from functools import partial
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
 from guideline.adapter.site import project_for
-from guideline.languages import DEFAULT_LANGUAGE
+from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.strings import load_strings
 
 
@@ -49,7 +49,9 @@ def on_page_context(context, page, config, nav):
     """Links into the current language use `language_prefix`; the switcher's links become relative.
 
     static-i18n gives the start pages' switcher absolute links ("/", "/sv/"), which break when the site is
-    opened from another folder than site_url says; relative links work wherever the site is put.
+    opened from another folder than site_url says; relative links (`path`, read by partials/alternate.html)
+    work wherever the site is put. The hreflang <link>s that Material writes from `link` must be fully
+    qualified for search engines, so `link` becomes the address under site_url.
     """
     language = i18n.current_language(config)
     context["language_prefix"] = "" if language == DEFAULT_LANGUAGE else f"{language}/"
@@ -57,6 +59,26 @@ def on_page_context(context, page, config, nav):
     # static-i18n sets the page's links as an attribute of `extra`, which templates read before the key.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])
     for alternate in alternates:
-        if alternate["link"].startswith(root):
-            alternate["link"] = alternate["link"][len(root):] or "./"
+        link = alternate["link"]
+        alternate["path"] = (link[len(root):] if link.startswith(root) else link) or "./"
+        alternate["link"] = urljoin(config.site_url, alternate["path"]) if config.site_url else alternate["path"]
     return context
+
+
+def on_template_context(context, template_name, config):
+    """The one 404 page answers every missing URL, so it speaks every language and links to each start page.
+
+    It has no twin to switch to; static-i18n leaves the last page's switcher links in the config."""
+    if template_name == "404.html":
+        context["start_pages"] = {language: "" if language == DEFAULT_LANGUAGE else f"{language}/"
+                                  for language in LANGUAGES}
+        config.extra.alternate = []
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    """Only the default language's build writes the 404 page; the other build would replace it (static-i18n
+    writes every language into one site_dir), and the page would get that language's chrome and `lang`."""
+    if template_name == "404.html" and i18n.current_language(config) != DEFAULT_LANGUAGE:
+        return ""
+    return output_content

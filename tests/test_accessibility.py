@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from sitetools import axe_violations, built_pages, page_url_path, resolve, soup
+from sitetools import AXE_TAGS, built_pages, page_url_path, resolve, soup
+
+
+def axe_findings(page, axe_source: str) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA rules and its best practices (such as a name for every dialog)."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS + ["best-practice"])
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]]
+
 
 @pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
 def test_axe_finds_no_violations_on_any_page(browser, site, server, axe_source, scheme, material_scheme):
@@ -12,16 +23,32 @@ def test_axe_finds_no_violations_on_any_page(browser, site, server, axe_source, 
     page = context.new_page()
     failures = {}
     try:
-        for built in built_pages(site):
-            path = page_url_path(site, built)
+        for path in [page_url_path(site, built) for built in built_pages(site)] + ["404.html"]:
             page.goto(server.url(path))
             assert page.locator("body").get_attribute("data-md-color-scheme") == material_scheme
-            violations = axe_violations(page, axe_source)
+            violations = axe_findings(page, axe_source)
             if violations:
                 failures[path] = violations
     finally:
         context.close()
     assert failures == {}
+
+
+@pytest.mark.parametrize("path, language", [("purpose/", "fi"), ("sv/quizzes/security/", "sv"), ("404.html", "fi")])
+def test_axe_finds_nothing_after_switching_the_theme(browser, server, axe_source, path, language):
+    """The theme chosen with the toggle, from either preference, as the review did (light→dark, dark→light)."""
+    names = {"fi": {"light": "Vaihda tummaan teemaan", "dark": "Vaihda vaaleaan teemaan"},
+             "sv": {"light": "Byt till mörkt tema", "dark": "Byt till ljust tema"}}[language]
+    for preference, switched in (("light", "slate"), ("dark", "default")):
+        context = browser.new_context(color_scheme=preference)
+        page = context.new_page()
+        try:
+            page.goto(server.url(path))
+            page.get_by_role("button", name=names[preference]).click()
+            assert page.locator("body").get_attribute("data-md-color-scheme") == switched
+            assert axe_findings(page, axe_source) == [], f"{path}, {preference} switched to {switched}"
+        finally:
+            context.close()
 
 
 def tab_to(page, name: str, limit: int = 60) -> None:

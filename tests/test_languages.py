@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitetools import build, built_pages, copy_project, language_of_path, page_url_path, resolve, soup
+from sitetools import build, built_pages, copy_project, language_of_path, page_url_path, resolve, site_config, soup
 
 SWITCHER_NAMES = {"fi": "Suomeksi", "sv": "På svenska"}
 
@@ -27,6 +27,20 @@ def test_switcher_opens_the_same_page_in_the_other_language(site):
         expected = ("sv/" + path) if other == "sv" else path.removeprefix("sv/")
         assert target == expected, f"{path}: switcher leads to {target}, expected {expected}"
         assert links[SWITCHER_NAMES[other]]["hreflang"] == other
+        # Each language's name is read in that language ("På svenska" on a Finnish page).
+        assert {link["lang"] for link in links.values()} == {"fi", "sv"}, path
+        assert all(link["lang"] == link["hreflang"] for link in links.values()), path
+
+
+def test_hreflang_links_are_fully_qualified_from_site_url(site):
+    """Search engines (and Lighthouse) need absolute addresses; the visible switcher stays relative."""
+    site_url = site_config()["site_url"]
+    for page in built_pages(site):
+        path = page_url_path(site, page)
+        twin = path.removeprefix("sv/") if path.startswith("sv/") else "sv/" + path
+        alternates = {link["hreflang"]: link["href"] for link in soup(page).select('link[rel="alternate"][hreflang]')}
+        own, other = language_of_path(path), language_of_path(twin)
+        assert alternates == {own: site_url + path, other: site_url + twin}, path
 
 
 def test_switcher_works_in_the_browser(page, server):

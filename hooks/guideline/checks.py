@@ -281,8 +281,10 @@ def _onboarding_problems(source: QuizSource, file: SourceFile, order: list[str])
 
 # --- Interface strings -------------------------------------------------------------------------------------------
 
-# How templates and scripts name a string: strings.get("key"), strings.format("key", ...), ui("key"), t("key").
-USES = re.compile(r"""(?:strings\.(?:get|format)|\bui|\bt)\(\s*["']([\w.-]+)["']\s*[,)]""")
+# How templates name a string: strings.get("key"), strings.format("key", ...), ui("key"); scripts: t("key").
+# (Material's own lang.t("key") reads Material's tables, not ours.)
+TEMPLATE_USES = re.compile(r"""(?:strings\.(?:get|format)|(?<![\w.])ui)\(\s*["']([\w.-]+)["']\s*[,)]""")
+SCRIPT_USES = re.compile(r"""\bt\(\s*["']([\w.-]+)["']\s*[,)]""")
 
 
 def string_use_problems(strings: UiStrings, sources: dict[str, Path], required: dict[str, tuple[str, ...]]) -> list[Problem]:
@@ -294,7 +296,8 @@ def string_use_problems(strings: UiStrings, sources: dict[str, Path], required: 
     used: dict[str, str] = {}
     for prefix, files in sources.items():
         for file in files:
-            for key in USES.findall(file.read_text(encoding="utf-8")):
+            uses = SCRIPT_USES if file.suffix in (".js", ".mjs") else TEMPLATE_USES
+            for key in uses.findall(file.read_text(encoding="utf-8")):
                 used.setdefault(prefix + key, file.name)
     for place, keys in required.items():
         for key in keys:

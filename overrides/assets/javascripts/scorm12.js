@@ -267,7 +267,7 @@
         var chosen = Array.prototype.filter.call(fieldset.querySelectorAll(".quiz-options input"), function (input) {
           return input.checked;
         }).map(function (input) { return input.value; });
-        var correct = Array.prototype.filter.call(fieldset.querySelectorAll(".quiz-answer__option"), function (item) {
+        var correct = Array.prototype.filter.call(fieldset.querySelectorAll("details .quiz-answer__option"), function (item) {
           return item.dataset.correct === "true";
         }).map(function (item) { return item.dataset.option; });
         return chosen.length > 0 && sameSet(chosen, correct);

@@ -7,9 +7,12 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import re
 import subprocess
 import sys
+import time
+import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -25,7 +28,7 @@ from guideline.inline import render_inline
 from guideline.languages import LANGUAGES
 from guideline.models import TrueFalseQuestion
 from guideline.problems import ProblemsFound
-from sitetools import ROOT, build, copy_project, soup
+from sitetools import ROOT, build, copy_project, free_port, soup
 
 GIFT_PARSER = ROOT / "tests" / "js" / "parse_gift.js"
 MULTILANG = re.compile(r'<span lang="(?P<lang>[a-z]+)" class="multilang">(?P<text>.*?)</span>', re.S)
@@ -424,3 +427,42 @@ def test_a_source_mistake_stops_the_exports_with_the_messages_of_the_site(tmp_pa
     assert not site.ok
     assert report in site.output, "the same messages as the site's build"
     assert not (tmp_path / "site" / "lms").exists()
+
+
+@pytest.mark.build
+def test_mkdocs_serve_makes_the_exports_anew_when_a_source_changes(tmp_path):
+    root = copy_project(tmp_path / "project")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    address = f"http://127.0.0.1:{port}/lms/questions-gift-fi.txt"
+    try:
+        before = served(address, lambda text: "::" in text)
+        questions = root / "quizzes" / "questions" / "interaction.yml"
+        text = questions.read_text(encoding="utf-8")
+        old = "Perjantaina kello 22 asukas kysyy"
+        assert old in text and old in before
+        questions.write_text(text.replace(old, "Perjantai-iltana kello 22 asukas kysyy", 1), encoding="utf-8")
+        after = served(address, lambda text: "Perjantai-iltana kello 22" in text)
+        assert old not in after
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def served(address: str, ready, timeout: float = 120) -> str:
+    """The text served at address once ready(text) holds, polling while `mkdocs serve` builds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(address, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if ready(text):
+                return text
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{address} not served as expected within {timeout} s")
+        time.sleep(0.5)

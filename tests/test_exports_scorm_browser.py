@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from guideline.strings import load_ui_strings
-from sitetools import ROOT, SiteServer
+from sitetools import ROOT, SiteServer, axe_violations
 
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 LEARNER = "Virtanen, Maija"
@@ -189,3 +189,11 @@ def test_inside_an_lms_the_page_says_where_the_answers_go(tab, lms):
     assert frame.locator('[data-quiz-slot="storage"]').inner_text() == strings.get("lms.js.storage", "fi")
     assert frame.locator(".quiz-intro").first.inner_text() == strings.format("lms.js.intro", "fi", count=20,
                                                                                pass_mark=80)
+
+
+def test_the_package_inside_an_lms_meets_wcag_aa_before_and_after_submitting(tab, lms, axe_source):
+    frame = open_in_lms(tab, lms, {"core": {"student_name": LEARNER}})
+    assert axe_violations(frame, axe_source) == [], "on opening"
+    answer(frame, passing=True)
+    submit(frame)
+    assert axe_violations(frame, axe_source) == [], "with the result and the receipt"

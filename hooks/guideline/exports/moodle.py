@@ -33,7 +33,7 @@ def moodle_xml(project) -> str:
         titles = {language: project.docs.page(language, chapter).title for language in LANGUAGES}
         _category(quiz, f"{top}/{_path_part(_multilang(project, titles))}",
                   "guideline-" + chapter.removesuffix(".md").replace("/", "-"), "")
-        for index, first in enumerate(pools[LANGUAGES[0]][chapter]):
+        for index in range(len(pools[LANGUAGES[0]][chapter])):
             quiz.append(_question(project, [pools[language][chapter][index] for language in LANGUAGES]))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"

@@ -13,6 +13,7 @@ from typing import Callable
 
 import yaml
 
+from guideline.exports.page import LMS_PAGE, lms_page_body, lms_title, onboarding_note
 from guideline.inline import markdown_text
 from guideline.languages import LANGUAGES
 from guideline.poster import POSTER_PAGE, poster_body
@@ -44,22 +45,26 @@ class GeneratedPage:
 
 
 def generated_paths(quizzes) -> set[str]:
-    """The paths of the generated pages: the quiz index, the onboarding quiz, the poster, and a self-check for
-    each chapter that has questions (quizzes/interaction.md for interaction.md)."""
+    """The paths of the generated pages: the quiz index, the onboarding quiz, the poster, the administrators' page
+    of the learning-platform files, and a self-check for each chapter that has questions (quizzes/interaction.md
+    for interaction.md)."""
     chapters = {file.model.chapter for file in quizzes.question_files}
-    return {INDEX_PAGE, ONBOARDING_PAGE, POSTER_PAGE} | {self_check_page(chapter) for chapter in chapters}
+    return {INDEX_PAGE, ONBOARDING_PAGE, POSTER_PAGE, LMS_PAGE} | {self_check_page(chapter) for chapter in chapters}
 
 
 def generated_pages(project) -> list[GeneratedPage]:
     """Every generated page of a valid project."""
     pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body)]
-    pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"), onboarding_body))
+    pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"),
+                               lambda project, language: onboarding_body(project, language) + "\n"
+                               + onboarding_note(project, language)))
     for chapter in project.chapters():
         pages.append(GeneratedPage(
             self_check_page(chapter), "quiz", False,
             lambda project, language, chapter=chapter: self_check_title(project, chapter, language),
             lambda project, language, chapter=chapter: self_check_body(project, chapter, language)))
     pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body))
+    pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body))
     return pages
 
 

@@ -1,15 +1,18 @@
-"""The checked project for a MkDocs build, and the links of generated pages resolved from MkDocs' own files."""
+"""The checked project for a MkDocs build, its learning-platform exports, and the links of generated pages resolved
+from MkDocs' own files."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from guideline.adapter import i18n
 from guideline.docs import MarkdownSettings
+from guideline.exports import make_exports, scorm
 from guideline.navigation import read_navigation
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
@@ -19,6 +22,8 @@ from guideline.views import LINK_SCHEME
 # The last project made, with the fingerprint of everything it was made from: the language builds of one
 # `mkdocs build` share it, and `mkdocs serve` makes it anew as soon as any source changes.
 _last: tuple[tuple, Project] | None = None
+# The exports of the last project, with the site files they were made from.
+_last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -33,6 +38,35 @@ def project_for(config: MkDocsConfig) -> Project:
         _last = (fingerprint, check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
                                             config.site_url or ""))
     return _last[1]
+
+
+def load_site(config_file: Path) -> MkDocsConfig:
+    """mkdocs.yml read and validated by MkDocs, as a build reads it (for `python -m guideline.exports`)."""
+    return load_config(str(config_file))
+
+
+def exports_for(config: MkDocsConfig) -> dict[str, bytes]:
+    """The learning-platform files of this configuration's checked project (which must have no problems), made
+    once for all its language builds and anew when the project or a file the SCORM package carries changes."""
+    global _last_exports
+    project = project_for(config)
+    assets = theme_assets(config, scorm.ASSETS)
+    if _last_exports is None or _last_exports[0] is not project or _last_exports[1] != assets:
+        _last_exports = (project, assets, make_exports(project, assets))
+    return _last_exports[2]
+
+
+def theme_assets(config: MkDocsConfig, patterns: tuple[str, ...]) -> dict[str, bytes]:
+    """The site's own files that match the patterns, from the theme's folders in MkDocs' order (overrides/ first,
+    then Material's), by their path in the site."""
+    found = {}
+    for pattern in patterns:
+        for directory in config.theme.dirs:
+            matches = sorted(Path(directory).glob(pattern))
+            if matches:
+                found.update({path.relative_to(directory).as_posix(): path.read_bytes() for path in matches})
+                break
+    return found
 
 
 def _files_fingerprint(root: Path, docs_dir: Path) -> tuple:

@@ -1,0 +1,99 @@
+"""The whole question pool as Moodle XML: one file with both languages, for Moodle's question bank import.
+
+Each question keeps its id (Moodle's idnumber) and sits in a category per chapter; every text carries both
+languages as Moodle's multilang spans, which its filter "Multi-language content" turns into the reader's language.
+Texts are inline HTML (guideline.inline escapes any HTML written in a source text); ElementTree escapes them once
+more as XML, and Moodle reads the element's text back as that HTML.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from guideline.exports.pool import PoolQuestion, pool
+from guideline.languages import LANGUAGES
+from guideline.templates import render_macro
+
+TOP = "$course$/top"
+
+
+def moodle_xml(project) -> str:
+    """The Moodle XML document: a category for the guideline, one below it per chapter, then its questions."""
+    pools = {language: pool(project, language) for language in LANGUAGES}
+    quiz = ET.Element("quiz")
+    quiz.append(ET.Comment(f" {_multilang_text(project, 'lms.file.comment', version=project.organization.guideline_version)} "))
+    guideline = {language: project.strings.get("print.guideline", language) for language in LANGUAGES}
+    top = f"{TOP}/{_path_part(_multilang(project, guideline))}"
+    _category(quiz, top, "guideline", _multilang(project, {
+        language: project.strings.format("lms.moodle.category", language,
+                                         organization=project.organization.name_genitive[language],
+                                         version=project.organization.guideline_version)
+        for language in LANGUAGES}))
+    for chapter in pools[LANGUAGES[0]]:
+        titles = {language: project.docs.page(language, chapter).title for language in LANGUAGES}
+        _category(quiz, f"{top}/{_path_part(_multilang(project, titles))}",
+                  "guideline-" + chapter.removesuffix(".md").replace("/", "-"), "")
+        for index in range(len(pools[LANGUAGES[0]][chapter])):
+            quiz.append(_question(project, [pools[language][chapter][index] for language in LANGUAGES]))
+    ET.indent(quiz)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+
+
+def _category(quiz: ET.Element, path: str, idnumber: str, info: str) -> None:
+    """Moodle's way of saying where the questions after it go (imported with "Get category from file")."""
+    question = ET.SubElement(quiz, "question", type="category")
+    _text(ET.SubElement(question, "category"), path)
+    _text(ET.SubElement(question, "info", format="html"), info)
+    ET.SubElement(question, "idnumber").text = idnumber
+
+
+def _question(project, versions: list[PoolQuestion]) -> ET.Element:
+    """One question with every language's texts in one place; versions are the same question in LANGUAGES."""
+    first = versions[0]
+    view = first.view
+    question = ET.Element("question", type="truefalse" if first.true_false else "multichoice")
+    _text(ET.SubElement(question, "name"), view.id)
+    _html(question, "questiontext", project, [version.view.text for version in versions])
+    _html(question, "generalfeedback", project, [version.general_feedback for version in versions])
+    ET.SubElement(question, "defaultgrade").text = "1"
+    ET.SubElement(question, "hidden").text = "0"
+    ET.SubElement(question, "idnumber").text = view.id
+    if not first.true_false:
+        ET.SubElement(question, "single").text = "true" if view.type == "single" else "false"
+        ET.SubElement(question, "shuffleanswers").text = "true"
+        ET.SubElement(question, "answernumbering").text = "none"
+        ET.SubElement(question, "showstandardinstruction").text = "1"
+        for field in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+            _text(ET.SubElement(question, field, format="html"), "")
+    for index, grade in enumerate(first.grades):
+        options = [version.view.options[index] for version in versions]
+        if first.true_false:  # Moodle tells true from false by these two words, whatever the language
+            answer = ET.SubElement(question, "answer", fraction=grade, format="moodle_auto_format")
+            _text(answer, options[0].value)
+        else:
+            answer = ET.SubElement(question, "answer", fraction=grade, format="html")
+            _text(answer, _multilang(project, dict(zip(LANGUAGES, (option.label for option in options)))))
+        _html(answer, "feedback", project, [option.feedback for option in options])
+    return question
+
+
+def _html(parent: ET.Element, name: str, project, texts: list) -> None:
+    _text(ET.SubElement(parent, name, format="html"), _multilang(project, dict(zip(LANGUAGES, texts))))
+
+
+def _text(parent: ET.Element, value: str) -> None:
+    ET.SubElement(parent, "text").text = value
+
+
+def _multilang(project, texts: dict) -> str:
+    """The texts of every language, each in a span Moodle's multilang filter shows only in its language."""
+    return render_macro("lms.html", "multilang", project.strings, texts=tuple(texts.items()))
+
+
+def _multilang_text(project, key: str, **params) -> str:
+    return " / ".join(project.strings.format(key, language, **params) for language in LANGUAGES)
+
+
+def _path_part(name: str) -> str:
+    """A category name inside Moodle's category path, where a slash separates names and a doubled one is a slash."""
+    return name.replace("/", "//")

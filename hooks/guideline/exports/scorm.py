@@ -1,0 +1,97 @@
+"""The onboarding quiz as a SCORM 1.2 package in one language: a zip that a learning platform (LMS) imports.
+
+The launch page is the site's onboarding quiz, from the same templates, with the site's own styles and quiz
+script, and the LMS adapter (assets/javascripts/scorm12.js) that reports the result to the LMS when it finds one;
+without an LMS the page works as the one on the site. Links to the rules lead to the published site (in a new
+window, so the quiz stays open); the package loads nothing from any other host.
+
+imsmanifest.xml follows SCORM 1.2 content packaging: one organization with one item, whose resource is a SCO
+that lists every file of the package, metadata "ADL SCORM" 1.2 with the organization's name, the guideline's
+version and the language (IEEE LOM through IMS Metadata 1.2.1), and the pass mark as the item's mastery score.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import zipfile
+from typing import Mapping
+
+from markupsafe import Markup
+
+from guideline.exports.addresses import absolute_links
+from guideline.quizpages import onboarding_body
+from guideline.templates import environment, render_macro
+
+LAUNCH = "index.html"
+MANIFEST = "imsmanifest.xml"
+# The site's files the launch page needs, in the order they load; the theme's names carry a hash of their content.
+ASSETS = (
+    "assets/stylesheets/main.*.min.css",
+    "assets/stylesheets/palette.*.min.css",
+    "assets/stylesheets/site.css",
+    "assets/stylesheets/quiz.css",
+    "assets/javascripts/scorm12.js",  # before quiz.js: it hands quiz.js the attempt saved in the LMS
+    "assets/javascripts/quiz.js",
+)
+# Every file gets the same time stamp, so the same source always makes the same zip.
+STAMP = (2000, 1, 1, 0, 0, 0)
+
+
+def package(project, language: str, assets: Mapping[str, bytes]) -> bytes:
+    """The zip: imsmanifest.xml at its root, the launch page and the assets it loads."""
+    chosen = [_asset(pattern, assets) for pattern in ASSETS]
+    files = {LAUNCH: launch_page(project, language, chosen).encode("utf-8")}
+    files.update({path: assets[path] for path in chosen})
+    files = {MANIFEST: manifest(project, language, sorted(files)).encode("utf-8"), **files}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path, content in files.items():
+            archive.writestr(zipfile.ZipInfo(path, STAMP), content, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _asset(pattern: str, assets: Mapping[str, bytes]) -> str:
+    found = sorted(path for path in assets if fnmatch.fnmatchcase(path, pattern))
+    if len(found) != 1:
+        raise LookupError(f"the SCORM package needs one file {pattern}, found {found or 'none'}")
+    return found[0]
+
+
+def titles(project, language: str) -> dict[str, str]:
+    """The package's title and description, with the organization and the guideline's version."""
+    organization, settings = project.organization, project.quizzes.settings.model.onboarding
+    params = {"organization": organization.name_genitive[language], "version": organization.guideline_version,
+              "count": settings.questions, "pass_mark": settings.pass_mark}
+    return {"title": project.strings.format("lms.scorm.title", language, **params),
+            "description": project.strings.format("lms.scorm.description", language, **params),
+            "item": project.strings.get("quiz.onboarding.title", language)}
+
+
+def launch_page(project, language: str, assets: list[str]) -> str:
+    """The onboarding quiz as a page of its own, its rule links leading to the published site."""
+    body = Markup(absolute_links(onboarding_body(project, language), project.site_url, language))
+    return "<!doctype html>\n" + render_macro(
+        "scorm.html", "launch_page", project.strings, lang=language, body=body,
+        title=project.strings.get("quiz.onboarding.title", language),
+        styles=[path for path in assets if path.endswith(".css")],
+        scripts=[path for path in assets if path.endswith(".js")]) + "\n"
+
+
+def manifest(project, language: str, files: list[str]) -> str:
+    """imsmanifest.xml listing the given files (every file of the package but the manifest) as the SCO's."""
+    identifier = f"guideline-onboarding-{language}"
+    template = environment().get_template("imsmanifest.xml")
+    return template.render(identifier=identifier, language=language, files=files, launch=LAUNCH,
+                           version=project.organization.guideline_version,
+                           organization=project.organization.name[language],
+                           vcard_name=_vcard_text(project.organization.name[language]),
+                           mastery=project.quizzes.settings.model.onboarding.pass_mark,
+                           **titles(project, language)).strip() + "\n"
+
+
+def _vcard_text(text: str) -> str:
+    """A vCard value: backslash, comma and semicolon escaped, on one line."""
+    for char in "\\,;":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())

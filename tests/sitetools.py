@@ -15,6 +15,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+# Debian's Chromium, quiet and offline (the tests and scripts/search_benchmark.py launch it alike).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 PROJECT_PARTS = ("mkdocs.yml", "organization.yml", "docs", "hooks", "overrides", "quizzes")
 
 

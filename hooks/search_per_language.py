@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
-from guideline.search_split import split_index
+from guideline.search_split import split_index, weigh_page_entries
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged their search entries
@@ -24,6 +24,7 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for language, index in split_index(combined, LANGUAGES, DEFAULT_LANGUAGE).items():
+        index = weigh_page_entries(index)
         folder = site / ("" if language == DEFAULT_LANGUAGE else language) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),

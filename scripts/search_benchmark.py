@@ -15,9 +15,11 @@ The query file has one list per language:
 answer the question equally. Classes: exact, inflected, folding (typed without ä/ö/å), typo, synonym,
 compound, question.
 
-What counts as the reader's ranking: the result list in the order it is shown. A page's heading in the list
-counts as a result only when the page itself matched (Material also shows the heading of a page whose
-sections matched); sections folded under "N more on this page" count after everything shown openly. A
+What counts as the reader's ranking: the result list in the order it is shown, page by page. A page's heading
+counts as a result first only when the page's own entry is its best match (Material then shows it with its
+text, and Enter opens it); when it matched less well than a section it counts after the page's open
+sections, and when it did not match at all (Material shows the heading of a page whose sections matched) not
+at all. Sections folded under "N more on this page" count after everything shown openly. A
 section target is hit by that section's entry; a page target by any entry of that page. A result in the other
 language is a leak and is counted.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import statistics
 import sys
 import tempfile
@@ -127,11 +130,15 @@ def ranking(groups: list[dict]) -> list[str]:
     """The reader's ranking of the shown results (see the module's docstring)."""
     shown, folded = [], []
     for group in groups:
-        heading = group["heading"]
-        if heading["score"] > 0 or not group["sections"]:
+        heading, sections = group["heading"], group["sections"]
+        best = max((section["score"] for section in sections), default=0)
+        lead = heading["score"] > 0 and heading["score"] >= best or not sections
+        if lead:
             shown.append(heading["href"])
-        for section in group["sections"]:
+        for section in sections:
             (folded if section["folded"] else shown).append(section["href"])
+        if not lead and heading["score"] > 0:
+            shown.append(heading["href"])
     return shown + folded
 
 
@@ -187,11 +194,16 @@ def start_up(browser, url: str, slowdown: int, loads: int = 5) -> tuple[float, f
     return statistics.median(to_ready), statistics.median(building)
 
 
-def index_sizes(site: Path) -> dict[str, tuple[int, int]]:
+def index_sizes(site: Path) -> dict[str, tuple[int, int, int]]:
+    """Per language: the index's size, gzipped, and the gzipped share of the word table and synonyms it carries."""
     sizes = {}
     for language, prefix in LANGUAGES.items():
         data = (site / prefix / "search" / "search_index.json").read_bytes()
-        sizes[language] = (len(data), len(gzip.compress(data, 9)))
+        index = json.loads(data)
+        index["config"].pop("lexicon", None)
+        bare = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        packed = len(gzip.compress(data, 9))
+        sizes[language] = (len(data), packed, packed - len(gzip.compress(bare, 9)))
     return sizes
 
 
@@ -235,8 +247,9 @@ def run(site: Path, queries: dict, verbose: bool, startup: bool, paste: bool) ->
     n, at1, at5, mrr = both.figures()
     print(f"{'all':<4}{'all':<11}{n:>4}{at1:>7.2f}{at5:>7.2f}{mrr:>7.2f}")
     print(f"results in the other language: {leaks}")
-    for language, (raw, packed) in index_sizes(site).items():
-        print(f"index {language}: {raw / 1024:.1f} KB, gzipped {packed / 1024:.1f} KB")
+    for language, (raw, packed, table) in index_sizes(site).items():
+        print(f"index {language}: {raw / 1024:.1f} KB, gzipped {packed / 1024:.1f} KB, of which the word table "
+              f"and synonyms {table / 1024:.1f} KB gzipped")
     for language, rates in timings.items():
         for rate, (ready, building) in rates.items():
             print(f"start-up {language}, CPU x{rate}: search ready {ready:.0f} ms after navigation start, "

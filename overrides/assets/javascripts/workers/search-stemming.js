@@ -79,7 +79,7 @@
     var terms = [];
     var base = baseOf(word);
     if (base) terms.push(base);
-    terms.push(stem(word));
+    terms.push(stem(word), word);
     terms.slice().forEach(function (term) { terms.push(fold(term)); });
     var seen = new Set();
     return terms.filter(function (term) {
@@ -178,19 +178,27 @@
     for (var i = word.length - 3; i >= 3; i--) {
       var head = word.slice(0, i), tail = word.slice(i);
       var tailTerms = exactTerms(tail);
-      if (!tailTerms.length) continue;
+      if (!tailTerms.length && tail.length < 6) continue;
       var headTerms = exactTerms(head).filter(function (t) { return head.length >= 5 || count(t[0]) >= 2; });
       if (!headTerms.length) {
         var stripped = language === "sv" && /s$/.test(head) ? head.slice(0, -1) : head;
         headTerms = exactTerms(stripped);
         if (!headTerms.length && stripped.length >= 4 && hasPrefix(fold(stripped))) headTerms = [[fold(stripped) + "*", BOOST_PREFIX]];
       }
-      if (headTerms.length) {
+      if (headTerms.length && !tailTerms.length) tailTerms = knownBeginning(tail, 4);
+      if (headTerms.length && tailTerms.length) {
         best = headTerms.concat(tailTerms).map(function (t) { return [t[0], Math.min(t[1], BOOST_PART)]; });
         break;
       }
     }
     return best || [];
+  }
+
+  /* The longest beginning of a word's stem that begins words of the index, at least shortest letters long */
+  function knownBeginning(word, shortest) {
+    var prefix = fold(stem(word));
+    while (prefix.length >= shortest && !hasPrefix(prefix)) prefix = prefix.slice(0, -1);
+    return prefix.length >= shortest ? [[prefix + "*", BOOST_PREFIX]] : [];
   }
 
   /* Optimal string alignment distance, given up beyond limit */
@@ -235,14 +243,16 @@
   }
 
   /* Every way a typed word can meet the index, best first */
-  function termsOf(word) {
+  function termsOf(word, guess) {
     var terms = exactTerms(word);
     var prefix = fold(stem(word));
     if (!terms.length && hasPrefix(prefix)) terms.push([prefix + "*", BOOST_PREFIX]);
+    if (!guess) return terms;
     // a long word one edit from a word of the index is a typo rather than a compound ("salsana", "sektorschef")
     if (!terms.length && word.length >= 7) terms = typoTerms(word, 1);
     if (!terms.length) terms = compoundTerms(word);
     if (!terms.length) terms = typoTerms(word, 2);
+    if (!terms.length && word.length >= 7) terms = knownBeginning(word, 5);
     return terms;
   }
 
@@ -277,8 +287,8 @@
       var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
       pieces.forEach(function (piece) {
         if (piece.length < 2 && pieces.length > 1) return;
-        var own = termsOf(piece);
-        if (!terms.length || own.length) terms = terms.concat(own);
+        // a word on the list of synonyms is not guessed at (split, corrected) as well
+        terms = terms.concat(termsOf(piece, !terms.length));
       });
       var seen = new Set();
       terms = terms.filter(function (t) { if (seen.has(t[0])) return false; seen.add(t[0]); return true; });

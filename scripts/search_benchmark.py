@@ -46,46 +46,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 import yaml  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from sitetools import CHROMIUM_ARGS, SiteServer, build  # noqa: E402
+from sitetools import (CHROMIUM_ARGS, INSTRUMENT_SEARCH, SiteServer, ask_search, build, open_search,  # noqa: E402
+                       search_ranking)
 
 CHROMIUM = "/usr/bin/chromium"
 LANGUAGES = {"fi": "", "sv": "sv/"}
 CLASSES = ("exact", "inflected", "folding", "typo", "synonym", "compound", "question")
-
-# Watches the search worker: when it was made, when it said ready, what was asked and how many answers came.
-INSTRUMENT = """
-(() => {
-  const Native = window.Worker;
-  const state = window.__searchBench = {created: null, ready: null, sent: [], answers: 0};
-  window.Worker = function (url, options) {
-    const worker = new Native(url, options);
-    state.created = performance.now();
-    worker.addEventListener("message", event => {
-      const message = event.data;
-      if (message && message.type === 1 && state.ready === null) state.ready = performance.now();
-      if (message && message.type === 3) state.answers++;
-    });
-    const post = worker.postMessage.bind(worker);
-    worker.postMessage = (message, ...rest) => {
-      if (message && message.type === 2) state.sent.push(message.data);
-      return post(message, ...rest);
-    };
-    return worker;
-  };
-  window.Worker.prototype = Native.prototype;
-})();
-"""
-
-# The result list as shown: per page, its heading (with its score) and its sections, open or folded.
-READ_RESULTS = """
-() => [...document.querySelectorAll(".md-search-result__list > li")].map(item => {
-  const links = [...item.querySelectorAll("a.md-search-result__link")];
-  const entry = a => ({href: a.href, score: parseFloat(a.firstElementChild.getAttribute("data-md-score")),
-                       folded: !!a.closest("details")});
-  return {heading: entry(links[0]), sections: links.slice(1).map(entry)};
-})
-"""
-
 
 @dataclass
 class Outcome:
@@ -126,22 +92,6 @@ def target_paths(target: str | list[str], prefix: str) -> list[tuple[str, str | 
     return paths
 
 
-def ranking(groups: list[dict]) -> list[str]:
-    """The reader's ranking of the shown results (see the module's docstring)."""
-    shown, folded = [], []
-    for group in groups:
-        heading, sections = group["heading"], group["sections"]
-        best = max((section["score"] for section in sections), default=0)
-        lead = heading["score"] > 0 and heading["score"] >= best or not sections
-        if lead:
-            shown.append(heading["href"])
-        for section in sections:
-            (folded if section["folded"] else shown).append(section["href"])
-        if not lead and heading["score"] > 0:
-            shown.append(heading["href"])
-    return shown + folded
-
-
 def rank_of(links: list[str], targets: list[tuple[str, str | None]]) -> int | None:
     for position, link in enumerate(links, 1):
         parts = urlsplit(link)
@@ -151,37 +101,12 @@ def rank_of(links: list[str], targets: list[tuple[str, str | None]]) -> int | No
     return None
 
 
-def open_search(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_function("window.__searchBench && window.__searchBench.ready !== null", timeout=30_000)
-    page.keyboard.press("s")  # Material's shortcut that opens and focuses the search box
-
-
-def ask(page, query: str, paste: bool = False) -> list[dict]:
-    """Type a query key by key (or paste it) into the open search box and read the list it shows."""
-    box = page.locator("input.md-search__input")
-    box.press("Control+a")
-    box.press("Backspace")
-    if paste:
-        page.keyboard.insert_text(query)
-    else:
-        page.keyboard.type(query)
-    # Playwright types ä, ö and å as inserted text, without the keyup a phone's keyboard sends and Material
-    # listens to: a key that changes nothing sends it.
-    page.keyboard.press("End")
-    page.wait_for_function(
-        """q => { const s = window.__searchBench;
-                  return s.sent.length && s.sent[s.sent.length - 1] === q && s.answers >= s.sent.length; }""",
-        arg=query, timeout=10_000)
-    return page.evaluate(READ_RESULTS)
-
-
 def start_up(browser, url: str, slowdown: int, loads: int = 5) -> tuple[float, float]:
     """Median ms from navigation start to search ready, and from worker creation to ready."""
     to_ready, building = [], []
     for _ in range(loads):
         context = browser.new_context()
-        context.add_init_script(INSTRUMENT)
+        context.add_init_script(INSTRUMENT_SEARCH)
         page = context.new_page()
         if slowdown > 1:
             page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
@@ -214,12 +139,12 @@ def run(site: Path, queries: dict, verbose: bool, startup: bool, paste: bool) ->
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for language, prefix in LANGUAGES.items():
             context = browser.new_context(viewport={"width": 1280, "height": 900})
-            context.add_init_script(INSTRUMENT)
+            context.add_init_script(INSTRUMENT_SEARCH)
             page = context.new_page()
             open_search(page, server.url(prefix))
             for query in queries.get(language) or []:
-                groups = ask(page, query["q"], paste)
-                links = ranking(groups)
+                groups = ask_search(page, query["q"], paste)
+                links = search_ranking(groups)
                 other = [link for link in links
                          if (urlsplit(link).path.startswith("/sv/")) != (language == "sv")]
                 leaks += len(other)

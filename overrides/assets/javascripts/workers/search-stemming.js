@@ -9,7 +9,7 @@
  *
  * - index side: each word is indexed as its base form (a build-time table word form -> base form, made from
  *   the site's own words with Voikko for Finnish), as its Snowball stem, and as ä/ö/å-folded copies of both;
- * - query side, word by word: stop words dropped; a known word becomes its exact base form (boosted), before
+ * - query side, word by word: stop words and question words dropped; a known word becomes its exact base form (boosted), before
  *   any prefix; an unknown one its stem, exact or as a prefix; a compound the index lacks is split into two
  *   words the index has; when nothing else matched, a word of the index within 1-2 edits; words on the
  *   communications unit's list (quizzes/search.yml) add the guideline's word they mean;
@@ -34,6 +34,17 @@
 
   var WORD = /^[\p{L}\p{N}]+$/u;
   var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2;
+
+  // Words that make a question rather than name its topic ("saanko", "får jag"): dropped like stop words
+  var QUESTION_WORDS = {
+    fi: "mitä miten miksi kuinka kuka ketkä milloin missä mihin mistä voinko voiko voimmeko saanko saako " +
+        "saammeko pitääkö täytyykö onko teen teenkö pitäisikö kannattaako",
+    sv: "vad hur varför vem vilka när var vart får kan måste ska bör jag vi man gör också någon något"
+  };
+
+  function meaningless(word) {
+    return (stopWords && !stopWords(word)) || (" " + (QUESTION_WORDS[language] || "") + " ").indexOf(" " + word + " ") >= 0;
+  }
 
   function fold(word) {
     return word.replace(/[äå]/g, "a").replace(/ö/g, "o");
@@ -277,12 +288,12 @@
     if (!index || !lexicon) return query;
     var parts = query.trim().split(/\s+/);
     var plain = parts.filter(function (part) { return WORD.test(part) || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(part); });
-    var meaningful = plain.filter(function (part) { return !stopWords || stopWords(part.toLowerCase()); });
+    var meaningful = plain.filter(function (part) { return !meaningless(part.toLowerCase()); });
     var out = [];
     parts.forEach(function (part) {
       if (plain.indexOf(part) < 0) { out.push(part); return; }
       var word = part.toLowerCase();
-      if (meaningful.length && stopWords && !stopWords(word)) return;
+      if (meaningful.length && meaningless(word)) return;
       var terms = synonymTerms(word);
       var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
       pieces.forEach(function (piece) {

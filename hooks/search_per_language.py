@@ -3,6 +3,8 @@
 static-i18n merges the entries of every language into site/search/search_index.json. After the last
 language is built, this hook splits that index: the default language's stays at the root, each other
 language's goes to <language>/search/search_index.json, and pages of that language read it (main.html).
+Each index carries its language's word table (Finnish base forms from Voikko) and the synonyms of
+quizzes/search.yml, which the search worker reads (guideline.search_lexicon, workers/search-stemming.js).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
+from guideline.adapter.site import project_for
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
-from guideline.search_split import split_index
+from guideline.search_lexicon import lexicon, synonym_table
+from guideline.search_split import split_index, weigh_page_entries
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged their search entries
@@ -24,6 +28,11 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for language, index in split_index(combined, LANGUAGES, DEFAULT_LANGUAGE).items():
+        index = weigh_page_entries(index)
+        # The word table and the synonyms travel in the config: Material hands the worker only config and docs.
+        words = project_for(config).quizzes.search
+        synonyms = synonym_table(words.model[language], language) if words else {}
+        index["config"]["lexicon"] = lexicon(index, language, synonyms)
         folder = site / ("" if language == DEFAULT_LANGUAGE else language) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),

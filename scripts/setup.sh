@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up this checkout on a Debian machine with Python 3.11: `scripts/setup.sh` for building and serving,
-# `scripts/setup.sh test` for everything the tests need too (Debian packages, npm tools).
+# `scripts/setup.sh test` for everything the tests need too (more Debian packages, npm tools).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,12 +21,12 @@ if [ ! -e "$stamp" ]; then
   touch "$stamp"
 fi
 
-[ "$with_tests" = test ] || exit 0
-
-# Debian packages: Chromium for the browser tests, poppler and zbar for the printed PDFs, Voikko and
-# Hunspell for the spell check, Java for the HTML checker.
-packages=(chromium poppler-utils fonts-liberation zbar-tools libvoikko1 voikko-fi hunspell hunspell-sv
-          default-jre-headless)
+# Debian packages. The build needs Voikko (Finnish base forms for search, and the spell check). The tests also
+# need Chromium for the browser tests, poppler and zbar for the printed PDFs, Hunspell for the Swedish spell
+# check, Java for the HTML checker.
+packages=(libvoikko1 voikko-fi)
+[ "$with_tests" = test ] && packages+=(chromium poppler-utils fonts-liberation zbar-tools hunspell hunspell-sv
+                                       default-jre-headless)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -38,6 +38,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "$with_tests" = test ] || exit 0
 
 if [ ! -d node_modules/axe-core ] || [ ! -d node_modules/vnu-jar ] || [ ! -d node_modules/lighthouse ] ||
    [ ! -d node_modules/scorm-again ] || [ ! -d node_modules/gift-pegjs ]; then

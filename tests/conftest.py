@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from sitetools import ROOT, SiteServer, build
+from sitetools import CHROMIUM_ARGS, ROOT, SiteServer, build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 

@@ -15,6 +15,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+# Debian's Chromium, quiet and offline (the tests and scripts/search_benchmark.py launch it alike).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 PROJECT_PARTS = ("mkdocs.yml", "organization.yml", "docs", "hooks", "overrides", "quizzes")
 
 
@@ -166,3 +171,85 @@ def axe_violations(page, axe_source: str) -> list[str]:
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
             for v in result["violations"]]
+
+
+# Search in the browser (the tests and scripts/search_benchmark.py). INSTRUMENT_SEARCH, added as an init script,
+# watches Material's search worker: when it was made and was ready, what was asked, how many answers came.
+INSTRUMENT_SEARCH = """
+(() => {
+  const Native = window.Worker;
+  const state = window.__searchBench = {created: null, ready: null, sent: [], answers: 0};
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    state.created = performance.now();
+    worker.addEventListener("message", event => {
+      const message = event.data;
+      if (message && message.type === 1 && state.ready === null) state.ready = performance.now();
+      if (message && message.type === 3) state.answers++;
+    });
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, ...rest) => {
+      if (message && message.type === 2) state.sent.push(message.data);
+      return post(message, ...rest);
+    };
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();
+"""
+
+# The result list as shown: per page, its heading (with its score) and its sections, open or folded.
+READ_SEARCH_RESULTS = """
+() => [...document.querySelectorAll(".md-search-result__list > li")].map(item => {
+  const links = [...item.querySelectorAll("a.md-search-result__link")];
+  const entry = a => ({href: a.href, score: parseFloat(a.firstElementChild.getAttribute("data-md-score")),
+                       folded: !!a.closest("details")});
+  return {heading: entry(links[0]), sections: links.slice(1).map(entry)};
+})
+"""
+
+
+def search_ranking(groups: list[dict], folded_last: bool = True) -> list[str]:
+    """The result links in the reader's order: page by page, a page's heading first only when the page's own
+    entry is its best match, after its open sections when it matched less well, not at all when it did not match
+    (Material shows it as the heading of the page's sections); sections folded under "N more on this page"
+    after everything shown openly, or in their page's place with folded_last=False."""
+    shown, folded = [], []
+    for group in groups:
+        heading, sections = group["heading"], group["sections"]
+        best = max((section["score"] for section in sections), default=0)
+        lead = heading["score"] > 0 and heading["score"] >= best or not sections
+        if lead:
+            shown.append(heading["href"])
+        for section in sections:
+            (folded if section["folded"] and folded_last else shown).append(section["href"])
+        if not lead and heading["score"] > 0:
+            shown.append(heading["href"])
+    return shown + folded
+
+
+def open_search(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("window.__searchBench && window.__searchBench.ready !== null", timeout=30_000)
+    page.keyboard.press("s")  # Material's shortcut that opens and focuses the search box
+
+
+def ask_search(page, query: str, paste: bool = False) -> list[dict]:
+    """Type a query key by key (or paste it) into the open search box and read the list it shows."""
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press("Backspace")
+    if paste:
+        page.keyboard.insert_text(query)
+    else:
+        page.keyboard.type(query)
+    # Playwright types ä, ö and å as inserted text, without the keyup a phone's keyboard sends and Material
+    # listens to: a key that changes nothing sends it.
+    page.keyboard.press("End")
+    page.wait_for_function(
+        """q => { const s = window.__searchBench;
+                  return s.sent.length && s.sent[s.sent.length - 1] === q && s.answers >= s.sent.length; }""",
+        arg=query, timeout=10_000)
+    return page.evaluate(READ_SEARCH_RESULTS)
+
+

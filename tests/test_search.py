@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from guideline.search_split import split_index
-from sitetools import language_of_path
+from sitetools import INSTRUMENT_SEARCH, ROOT, ask_search, language_of_path, open_search, search_ranking
 
 
 @pytest.mark.unit
@@ -41,6 +43,7 @@ def search(page, server, path: str, query: str) -> list[str]:
     page.goto(server.url(path))
     page.keyboard.press("s")  # Material's shortcut that opens and focuses the search
     page.keyboard.type(query)
+    page.keyboard.press("End")  # Playwright types ä/ö/å without the keyup Material listens to
     results = page.locator("a.md-search-result__link")
     results.first.wait_for(timeout=10_000)
     return [href.removeprefix(server.origin) for href in results.evaluate_all("links => links.map(a => a.href)")]
@@ -71,3 +74,119 @@ def test_words_of_the_other_language_find_nothing(page, server, path, query):
     expected = "Inga sökresultat" if path.startswith("sv") else "Ei hakutuloksia"
     meta.filter(has_text=expected).wait_for(timeout=10_000)
     assert page.locator("a.md-search-result__link").count() == 0
+
+
+@pytest.fixture
+def searching(page, server):
+    """Ask Material's search box on a language's home page; the answer is the result links in the order a reader
+    sees them (sitetools.search_ranking), as site paths with their anchors."""
+    page.context.add_init_script(INSTRUMENT_SEARCH)
+    opened = {}
+
+    def ask(path: str, query: str, folded_last: bool = True) -> list[str]:
+        if opened.get("path") != path:
+            open_search(page, server.url(path))
+            opened["path"] = path
+        links = search_ranking(ask_search(page, query), folded_last)
+        found = [urlsplit(link).path + ("#" + urlsplit(link).fragment if urlsplit(link).fragment else "")
+                 for link in links]
+        assert all(language_of_path(link) == language_of_path(path) for link in found), found
+        return found
+    return ask
+
+
+def page_text(site, path: str) -> str:
+    return re.sub(r"<[^>]+>", " ", (site / path.strip("/") / "index.html").read_text(encoding="utf-8")).lower()
+
+
+# Typed on a phone without ä/ö/å; the word as typed is on none of the site's pages. Three letters apart from the
+# page's word, so that typo tolerance (two edits at most) does not find it: only the folded index does.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "vaarennokset", "/ai/#deepfakes"),
+    ("", "yllapitaja", "/responsibilities/#administrator"),
+    ("sv/", "losenord", "/sv/security/#strong-passwords"),
+    ("sv/", "upphovsratt", "/sv/publishing/#copyright"),
+])
+def test_a_word_typed_without_umlauts_finds_its_rule(searching, site, path, query, rule):
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+def synonyms(language: str) -> list[tuple[str, str]]:
+    words = yaml.safe_load((ROOT / "quizzes" / "search.yml").read_text(encoding="utf-8"))[language]
+    return [(word, entry["means"]) for entry in words for word in entry["words"]]
+
+
+# A word readers use that the guideline does not, on the communications unit's list (quizzes/search.yml).
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "somevastaava", "/responsibilities/#administrator"),
+    ("", "screenshot", "/channels/#document-yearly"),
+    ("sv/", "webbredaktör", "/sv/responsibilities/#administrator"),
+    ("sv/", "nätmobbning", "/sv/employee/#targeted-harassment"),
+])
+def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, rule):
+    language = "sv" if path.startswith("sv") else "fi"
+    assert query in dict(synonyms(language)), f"{query} is not on quizzes/search.yml"
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page: no synonym needed"
+    found = searching(path, query)
+    assert rule in found[:3], found
+
+
+# A form of a word that only Voikko's base forms join to the rule's words (consonant gradation: hankinnoista,
+# hankinta), not on the rule's page as typed.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "hankinnoista", "/channels/#influencer-collaboration"),
+    ("sv/", "lösenorden", "/sv/security/#strong-passwords"),
+])
+def test_an_inflected_form_finds_the_base_forms_section(searching, site, path, query, rule):
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+def quoted_rules(language: str) -> dict[str, str]:
+    """Every rule a quiz question or a poster line quotes (its see: field): anchor link -> the rule's heading."""
+    from guideline.docs import read_docs
+    docs = read_docs(ROOT / "docs")
+    quoted = set()
+    for path in sorted((ROOT / "quizzes" / "questions").glob("*.yml")) + [ROOT / "quizzes" / "checklist.yml"]:
+        quoted.update(re.findall(r"see: ([a-z0-9_/-]+\.md#[a-z0-9-]+)", path.read_text(encoding="utf-8")))
+    rules = {}
+    for see in sorted(quoted):
+        page, anchor = see.split("#")
+        rules["/" + ("" if language == "fi" else "sv/") + page.removesuffix(".md") + "/#" + anchor] = \
+            docs.page(language, page).rules[anchor]
+    return rules
+
+
+@pytest.mark.parametrize("path", ["", "sv/"])
+def test_a_quiz_page_never_outranks_the_rule_it_quotes(searching, path):
+    """Searching for a quoted rule's heading lists the rule before any quiz page or the poster (a section folded
+    under "N more on this page" counts in its page's place here: it is listed above the quiz)."""
+    language = "sv" if path else "fi"
+    rules = quoted_rules(language)
+    assert len(rules) > 20
+    outranked = {}
+    for rule, heading in rules.items():
+        found = searching(path, heading, folded_last=False)
+        quiz = next((i for i, link in enumerate(found) if re.search(r"/(quizzes|poster)/", link)), len(found))
+        if rule not in found[:quiz]:
+            outranked[heading] = found[:quiz + 1]
+    assert not outranked, outranked
+
+
+@pytest.mark.parametrize("path, query, marked", [
+    ("", "tyontekija", "työntekijä"),
+    ("sv/", "losenord", "lösenord"),
+])
+def test_the_target_page_highlights_the_word_also_typed_without_umlauts(page, searching, path, query, marked):
+    best = searching(path, query)[0]
+    links = page.locator("a.md-search-result__link")
+    href = next(link for link in links.evaluate_all("links => links.map(a => a.href)")
+                if urlsplit(link).path + "#" + urlsplit(link).fragment == best)
+    assert marked in parse_qs(urlsplit(href).query)["h"][0].split(), href
+    page.goto(href)
+    page.locator("mark[data-md-highlight]").first.wait_for(timeout=10_000)
+    words = {text.lower() for text in page.locator("mark[data-md-highlight]").all_inner_texts()}
+    assert any(word.startswith(marked) for word in words), words

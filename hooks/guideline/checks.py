@@ -214,8 +214,32 @@ def quiz_problems(source: QuizSource, docs: Docs, generated: set[str], chapter_o
                 reason = inline_markdown_problem(texts[language])
                 if reason:
                     problems.append(file.problem(path + (language,), "error.inline_markdown_only", found=reason))
+    if source.search:
+        problems += search_word_problems(source.search, docs)
     if source.settings and not source.problems:  # a file that did not load would change the pool's count
         problems += _onboarding_problems(source, source.settings, chapter_order)
+    return problems
+
+
+def search_word_problems(file: SourceFile, docs: Docs) -> list[Problem]:
+    """The guideline's words a synonym means must be in that language's pages (else it finds nothing), and a
+    reader's word is listed once per language."""
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        text = " ".join(page.text.lower() for page in docs.pages.get(language, {}).values())
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(file.model[language]):
+            path = (language, index)
+            for word in entry.means.replace("-", " ").split():
+                if not re.search(rf"(?<![^\W_]){re.escape(word)}", text):
+                    problems.append(file.problem(path + ("means",), "error.search_word_not_in_text", word=word,
+                                                 language=language))
+            for position, word in enumerate(entry.words):
+                if word in seen:
+                    problems.append(file.problem(path + ("words", position), "error.search_word_twice", word=word,
+                                                 other=str(file.yaml.line((language, seen[word])))))
+                else:
+                    seen[word] = index
     return problems
 
 

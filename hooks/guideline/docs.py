@@ -111,7 +111,7 @@ def read_page(path: Path, relative: str, language: str, shown: str, settings: Ma
     page.problems += marker_problems
     converter = _converter(settings)
     converter.reset()
-    converter.convert(text)
+    converter.convert(markdown_body(text))
     collected: _Collect = converter.treeprocessors["guideline-collect"]
     page.ids, page.links = collected.ids, collected.links
     for token in _flatten(converter.toc_tokens):
@@ -124,6 +124,16 @@ def read_page(path: Path, relative: str, language: str, shown: str, settings: Ma
         if isinstance(block, str):
             page.raw_tags += _tags_of(block)
     return page
+
+
+def markdown_body(text: str) -> str:
+    """A page's Markdown without its YAML front matter (which MkDocs reads: `search: boost:`), the front matter's
+    lines left blank so that every line keeps its number."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end >= 0:
+            return "\n" * (text.count("\n", 0, end) + 2) + text[end + 5:]
+    return text
 
 
 def _flatten(tokens: list[dict]):

@@ -1,4 +1,4 @@
-"""The definitions of every structured source: quizzes/ (questions, checklist, settings).
+"""The definitions of every structured source: quizzes/ (questions, checklist, settings, search words).
 
 One set of pydantic models is both the validator and, through guideline.schema, the JSON Schema that editors use
 while one types. The organization's settings have their own module (guideline.organization).
@@ -137,3 +137,33 @@ class Settings(Strict):
     """Settings of the quizzes (quizzes/settings.yml, the one place where their values are written)."""
 
     onboarding: OnboardingSettings
+
+
+SearchWord = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2, max_length=60,
+                                               pattern=r"^[^\W\d_]+(-[^\W\d_]+)*$"),
+                       Field(description="One word as a reader types it, without spaces (hyphens allowed).")]
+GuidelineWords = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2,
+                                                   max_length=120, pattern=r"^[^\W\d_]+([ -][^\W\d_]+)*$"),
+                           Field(description="The guideline's own word (or words) that the reader means, "
+                                             "as the pages write it.")]
+
+
+class Synonym(Strict):
+    """Words readers type for something the guideline calls by another name."""
+
+    words: Annotated[list[SearchWord], Field(min_length=1, description="What readers type.")]
+    means: GuidelineWords
+
+
+class SearchWords(Strict):
+    """Search words kept by the communications unit (quizzes/search.yml): a list per language, since readers
+    of each language use their own words. Only words on the list are helped."""
+
+    fi: list[Synonym] = []
+    sv: list[Synonym] = []
+
+    def __getitem__(self, language: str) -> list[Synonym]:
+        return getattr(self, language)
+
+
+assert tuple(SearchWords.model_fields) == LANGUAGES, "SearchWords must have one field per language"

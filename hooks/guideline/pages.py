@@ -52,19 +52,32 @@ def generated_paths(quizzes) -> set[str]:
     return {INDEX_PAGE, ONBOARDING_PAGE, POSTER_PAGE, LMS_PAGE} | {self_check_page(chapter) for chapter in chapters}
 
 
+# Search weights of the generated pages (Material's `search: boost:`). The quizzes and the poster restate the rules
+# and are found by their titles only (their bodies go in after search has read them); a quiz's title names its
+# chapter ("Itsearviointi: Tietoturva"), so it weighs less than the chapter. The quiz index and the page for
+# learning-platform administrators describe the site, not a rule.
+SELF_CHECK_BOOST = 0.3
+ONBOARDING_BOOST = 0.5
+POSTER_BOOST = 0.3
+QUIZ_INDEX_BOOST = 0.2
+LMS_BOOST = 0.1
+
+
 def generated_pages(project) -> list[GeneratedPage]:
     """Every generated page of a valid project."""
-    pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body)]
+    pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body,
+                           QUIZ_INDEX_BOOST)]
     pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"),
                                lambda project, language: onboarding_body(project, language) + "\n"
-                               + onboarding_note(project, language)))
+                               + onboarding_note(project, language), ONBOARDING_BOOST))
     for chapter in project.chapters():
         pages.append(GeneratedPage(
             self_check_page(chapter), "quiz", False,
             lambda project, language, chapter=chapter: self_check_title(project, chapter, language),
-            lambda project, language, chapter=chapter: self_check_body(project, chapter, language)))
-    pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body))
-    pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body))
+            lambda project, language, chapter=chapter: self_check_body(project, chapter, language),
+            SELF_CHECK_BOOST))
+    pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body, POSTER_BOOST))
+    pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body, LMS_BOOST))
     return pages
 
 

@@ -15,6 +15,7 @@ from guideline.organization import Organization, load_organization
 from guideline.pages import RenderedPage, generated_paths, render_all
 from guideline.problems import Problem
 from guideline.quizpages import chapter_link_body
+from guideline import search_lexicon
 from guideline.quizsource import QuizSource, load_quiz_source
 from guideline.strings import MissingPlaceholder, SHOWN as STRINGS_FILE, UiStrings, load_strings
 from guideline.templates import TEMPLATES
@@ -61,6 +62,7 @@ def check_project(root: Path, docs_dir: Path, navigation: Navigation, markdown: 
     problems += docs.problems
     quizzes = load_quiz_source(root / "quizzes")
     problems += quizzes.problems
+    problems += _voikko_problems()
     generated = generated_paths(quizzes)
     shown_root = docs_dir.name
     problems += checks.twin_problems(docs, shown_root)
@@ -77,6 +79,16 @@ def check_project(root: Path, docs_dir: Path, navigation: Navigation, markdown: 
     if not problems:
         _render(project)
     return project
+
+
+def _voikko_problems() -> list[Problem]:
+    """Search indexes Finnish base forms from Voikko (guideline.search_lexicon): without it, a clear message."""
+    try:
+        search_lexicon.check_voikko()
+    except search_lexicon.VoikkoMissing as error:
+        return [Problem(file="Voikko (libvoikko, voikko-fi)", key="error.voikko_missing",
+                        params={"reason": str(error)[:200] or type(error).__name__})]
+    return []
 
 
 def _site_url_problems(config: yamlfile.YamlFile) -> list[Problem]:

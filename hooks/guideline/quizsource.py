@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from guideline import yamlfile
-from guideline.models import Checklist, QuestionFile, Settings
+from guideline.models import Checklist, QuestionFile, SearchWords, Settings
 from guideline.problems import Problem
 from guideline.validation import validate, shown_path
 
 QUESTIONS_DIR = "questions"
 CHECKLIST_FILE = "checklist.yml"
 SETTINGS_FILE = "settings.yml"
+SEARCH_FILE = "search.yml"  # optional: without it, search knows no synonyms
 
 
 @dataclass
@@ -41,6 +42,7 @@ class QuizSource:
     checklist: SourceFile | None
     settings: SourceFile | None
     problems: list[Problem] = field(default_factory=list)
+    search: SourceFile | None = None
 
     def questions_by_chapter(self, order: list[str] = ()) -> dict[str, list]:
         """Questions by chapter, chapters in the given (navigation) order, others after them by name."""
@@ -63,7 +65,10 @@ def load_quiz_source(quizzes_dir: Path, shown_root: str = "quizzes") -> QuizSour
         problems.append(Problem(file=f"{shown_root}/{QUESTIONS_DIR}/", key="error.no_questions"))
     checklist = _load(quizzes_dir / CHECKLIST_FILE, f"{shown_root}/{CHECKLIST_FILE}", Checklist, problems)
     settings = _load(quizzes_dir / SETTINGS_FILE, f"{shown_root}/{SETTINGS_FILE}", Settings, problems)
-    return QuizSource(question_files, checklist, settings, problems)
+    search = None
+    if (quizzes_dir / SEARCH_FILE).exists():
+        search = _load(quizzes_dir / SEARCH_FILE, f"{shown_root}/{SEARCH_FILE}", SearchWords, problems)
+    return QuizSource(question_files, checklist, settings, problems, search)
 
 
 def _load(path: Path, shown: str, model: type, problems: list[Problem]) -> SourceFile | None:

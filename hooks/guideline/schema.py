@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guideline.models import Checklist, QuestionFile, Settings
+from guideline.models import Checklist, QuestionFile, SearchWords, Settings
 from guideline.organization import Organization
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "quizzes" / "schema"
@@ -19,6 +19,7 @@ SCHEMAS = {
     "questions.schema.json": (QuestionFile, "Questions of one guideline chapter / Yhden luvun kysymykset / Frågor för ett kapitel"),
     "checklist.schema.json": (Checklist, "Administrator's wall poster / Huoneentaulu / Checklista för administratörer"),
     "settings.schema.json": (Settings, "Quiz settings / Testien asetukset / Testinställningar"),
+    "search.schema.json": (SearchWords, "Search words / Hakusanat / Sökord"),
     "organization.schema.json": (Organization, "The organization's settings / Organisaation asetukset / Organisationens inställningar"),
 }
 

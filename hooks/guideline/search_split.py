@@ -25,3 +25,19 @@ def split_index(index: dict, languages: tuple[str, ...], default: str) -> dict[s
             location = location[len(language) + 1:]
         indexes[language]["docs"].append({**entry, "location": location})
     return indexes
+
+
+# Material multiplies a whole page's entry by up to 5 and a section's by up to 2 (1 + (1 + share of the query's
+# words found)², against 1 + share²), so a chapter's short introduction outranked the rule section that answers
+# the query. This weight evens the two out; a page is still found first by its title.
+PAGE_ENTRY_WEIGHT = 0.4
+
+
+def weigh_page_entries(index: dict, weight: float = PAGE_ENTRY_WEIGHT) -> dict:
+    """The index with every whole-page entry (a location without #) weighted, on top of its page's own boost."""
+    docs = []
+    for entry in index["docs"]:
+        if "#" not in entry["location"]:
+            entry = {**entry, "boost": round(entry.get("boost", 1.0) * weight, 4)}
+        docs.append(entry)
+    return {**index, "docs": docs}

@@ -1,37 +1,360 @@
 /*
- * Search worker that stems the reader's words before Material's own worker sees them.
+ * Search worker that finds the rule the reader means, around Material's own worker and lunr.
  *
- * Material's worker appends "*" to every query term, and lunr skips its pipeline (the stemmer
- * included) for terms with a wildcard: a query "lösenorden" would never meet the stem "lösenord"
- * in the index. This wrapper loads Material's worker (its file name comes in the "material"
- * parameter, so a Material upgrade needs no change here), then rewrites each plain word of a
- * query into its stem in the index's language (fi or sv, one index per language).
+ * Material's worker appends "*" to every query term, and lunr skips its pipeline (the stemmer included) for
+ * terms with a wildcard; it knows nothing of words typed without ä/ö/å, of typos, of compounds or of the words
+ * readers use for the guideline's own. This wrapper loads Material's worker (its file name comes in the
+ * "material" parameter, so a Material upgrade needs no change here) and adds, in the index's language (one
+ * index per language, hooks/search_per_language.py):
+ *
+ * - index side: each word is indexed as its base form (a build-time table word form -> base form, made from
+ *   the site's own words with Voikko for Finnish), as its Snowball stem, and as ä/ö/å-folded copies of both;
+ * - query side, word by word: stop words and question words dropped; a known word becomes its exact base form (boosted), before
+ *   any prefix; an unknown one its stem, exact or as a prefix; a compound the index lacks is split into two
+ *   words the index has; when nothing else matched, a word of the index within 1-2 edits; words on the
+ *   communications unit's list (quizzes/search.yml) add the guideline's word they mean;
+ * - results: each result's highlight words (?h=) are the words of the page that matched, so the page marks
+ *   "työntekijä" for a reader who typed "tyontekija"; a typed word found nowhere is reported as missing.
+ *
+ * The table and the list come in the index's config ("lexicon"), since Material passes only config and docs.
  */
 (function () {
   "use strict";
 
   var language = null;
+  var lexicon = null; // {forms: Map form -> base, folded: Map, bases: Set, synonyms: Map}
+  var vocabulary = null; // [{term, folded, count}] of the built index, for prefixes, compounds and typos
+  var index = null; // the lunr index Material built
+  var indexing = true; // the pipeline expands words while the index is built, and passes queries through
+  var snowball = null;
+  var stopWords = null;
   var listen = self.addEventListener.bind(self);
+  var post = self.postMessage.bind(self);
+  var nativeImport = self.importScripts;
+
+  var WORD = /^[\p{L}\p{N}]+$/u;
+  var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2;
+
+  // Words that make a question rather than name its topic ("saanko", "får jag"): dropped like stop words
+  var QUESTION_WORDS = {
+    fi: "mitä miten miksi kuinka kuka ketkä milloin missä mihin mistä voinko voiko voimmeko saanko saako " +
+        "saammeko pitääkö täytyykö onko teen teenkö pitäisikö kannattaako",
+    sv: "vad hur varför vem vilka när var vart får kan måste ska bör jag vi man gör också någon något"
+  };
+
+  function meaningless(word) {
+    return (stopWords && !stopWords(word)) || (" " + (QUESTION_WORDS[language] || "") + " ").indexOf(" " + word + " ") >= 0;
+  }
+
+  function fold(word) {
+    return word.replace(/[äå]/g, "a").replace(/ö/g, "o");
+  }
 
   function stem(word) {
-    var stemmer = language && self.lunr && self.lunr[language] && self.lunr[language].stemmer;
-    return stemmer ? stemmer(new self.lunr.Token(word.toLowerCase())).toString() : word;
+    return snowball ? snowball(word) : word;
   }
 
-  // Plain words only: quoted phrases, +required, -excluded and field: terms pass unchanged.
-  function stemQuery(query) {
-    return query.split(/(\s+)/).map(function (part) {
-      return /^[\p{L}\p{N}]+$/u.test(part) ? stem(part) : part;
-    }).join("");
+  /* The table arrives as "base form form ...\n" lines; forms may stand for themselves ("=") */
+  function readLexicon(data) {
+    var forms = new Map(), folded = new Map(), bases = new Set(), synonyms = new Map();
+    (data && data.forms || "").split("\n").forEach(function (line) {
+      var words = line.split(" ");
+      var base = words[0];
+      if (!base) return;
+      bases.add(base);
+      folded.set(fold(base), base);
+      for (var i = 1; i < words.length; i++) {
+        forms.set(words[i], base);
+        if (!folded.has(fold(words[i]))) folded.set(fold(words[i]), base);
+      }
+    });
+    var list = data && data.synonyms || {};
+    Object.keys(list).forEach(function (word) {
+      synonyms.set(word, list[word]);
+      synonyms.set(fold(word), list[word]);
+    });
+    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms };
   }
+
+  /* The base form of a word on the site, typed with or without ä/ö/å; null when the table does not know it */
+  function baseOf(word) {
+    if (!lexicon) return null;
+    if (lexicon.bases.has(word)) return word;
+    return lexicon.forms.get(word) || lexicon.folded.get(fold(word)) || null;
+  }
+
+  /* Index side: a word's base form and stem, and their folded copies (positions kept for highlighting) */
+  function expand(token) {
+    if (!indexing) return token;
+    var word = token.toString();
+    var terms = [];
+    var base = baseOf(word);
+    if (base) terms.push(base);
+    terms.push(stem(word), word);
+    terms.slice().forEach(function (term) { terms.push(fold(term)); });
+    var seen = new Set();
+    return terms.filter(function (term) {
+      if (!term || seen.has(term)) return false;
+      seen.add(term);
+      return true;
+    }).map(function (term) {
+      return token.clone(function () { return term; });
+    });
+  }
+
+  function install() {
+    var lunr = self.lunr;
+    if (!lunr || !language || !lunr[language] || lunr[language].guideline) return;
+    var plugin = lunr[language];
+    snowball = plugin.stemmer;
+    stopWords = plugin.stopWordFilter;
+    lunr.Pipeline.registerFunction(expand, "guideline-expand-" + language);
+    // lunr[language] adds lunr[language].stemmer to both pipelines when Material builds the index
+    plugin.stemmer = expand;
+    plugin.guideline = true;
+    // A word is indexed under several terms at one position (base form, stem, folded copies): when several
+    // match, Material would mark the same word once per term and break its highlighting, so keep each once.
+    var query = lunr.Index.prototype.query;
+    lunr.Index.prototype.query = function () {
+      var results = query.apply(this, arguments);
+      results.forEach(function (result) {
+        var seen = {}, metadata = result.matchData.metadata;
+        Object.keys(metadata).forEach(function (term) {
+          Object.keys(metadata[term]).forEach(function (field) {
+            var data = metadata[term][field];
+            if (!data || !data.position) return;
+            var positions = seen[field] || (seen[field] = new Set());
+            data.position = data.position.filter(function (position) {
+              var key = String(position);
+              if (positions.has(key)) return false;
+              positions.add(key);
+              return true;
+            });
+          });
+        });
+      });
+      return results;
+    };
+    var build = lunr.Builder.prototype.build;
+    lunr.Builder.prototype.build = function () {
+      index = build.apply(this, arguments);
+      indexing = false;
+      vocabulary = Object.keys(index.invertedIndex).map(function (term) {
+        var posting = index.invertedIndex[term], count = 0;
+        Object.keys(posting).forEach(function (field) {
+          if (field !== "_index") count += Object.keys(posting[field]).length;
+        });
+        return { term: term, count: count };
+      });
+      return index;
+    };
+  }
+
+  self.importScripts = function () {
+    var result = nativeImport.apply(self, arguments);
+    install();
+    return result;
+  };
+
+  function known(term) {
+    return !!(index && Object.prototype.hasOwnProperty.call(index.invertedIndex, term));
+  }
+
+  function count(term) {
+    for (var i = 0; i < vocabulary.length; i++) if (vocabulary[i].term === term) return vocabulary[i].count;
+    return 0;
+  }
+
+  function hasPrefix(prefix) {
+    if (prefix.length < 3) return false;
+    for (var i = 0; i < vocabulary.length; i++)
+      if (vocabulary[i].term.lastIndexOf(prefix, 0) === 0) return true;
+    return false;
+  }
+
+  /* Exact terms of a word: its base form and its stem, when the index has them (folded copies included) */
+  function exactTerms(word) {
+    var terms = [];
+    var base = baseOf(word);
+    if (base && known(base)) terms.push([base, BOOST_EXACT]);
+    [stem(word), stem(fold(word)), fold(stem(word))].forEach(function (term) {
+      if (known(term) && !terms.some(function (t) { return t[0] === term; })) terms.push([term, BOOST_STEM]);
+    });
+    return terms;
+  }
+
+  /* A compound the index lacks, as two words it has: the first may be a compound's first part (a prefix) */
+  function compoundTerms(word) {
+    var best = null;
+    for (var i = word.length - 3; i >= 3; i--) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      var tailTerms = exactTerms(tail);
+      if (!tailTerms.length && tail.length < 6) continue;
+      var headTerms = exactTerms(head).filter(function (t) { return head.length >= 5 || count(t[0]) >= 2; });
+      if (!headTerms.length) {
+        var stripped = language === "sv" && /s$/.test(head) ? head.slice(0, -1) : head;
+        headTerms = exactTerms(stripped);
+        if (!headTerms.length && stripped.length >= 4 && hasPrefix(fold(stripped))) headTerms = [[fold(stripped) + "*", BOOST_PREFIX]];
+      }
+      if (headTerms.length && !tailTerms.length) tailTerms = knownBeginning(tail, 4);
+      if (headTerms.length && tailTerms.length) {
+        best = headTerms.concat(tailTerms).map(function (t) { return [t[0], Math.min(t[1], BOOST_PART)]; });
+        break;
+      }
+    }
+    return best || [];
+  }
+
+  /* The longest beginning of a word's stem that begins words of the index, at least shortest letters long */
+  function knownBeginning(word, shortest) {
+    var prefix = fold(stem(word));
+    while (prefix.length >= shortest && !hasPrefix(prefix)) prefix = prefix.slice(0, -1);
+    return prefix.length >= shortest ? [[prefix + "*", BOOST_PREFIX]] : [];
+  }
+
+  /* Optimal string alignment distance, given up beyond limit */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = null, previous = [], current;
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          value = Math.min(value, previous2[j - 2] + 1);
+        current.push(value);
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /* Words of the index within one edit (two for long words) of the typed word or its stem */
+  function typoTerms(word, most) {
+    var typed = fold(word), stemmed = fold(stem(word));
+    var limit = Math.min(most, typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0);
+    if (!limit) return [];
+    var found = [];
+    vocabulary.forEach(function (entry) {
+      if (entry.term.length < 3) return;
+      var d = Math.min(distance(typed, entry.term, limit), distance(stemmed, entry.term, limit));
+      if (d <= limit) found.push({ term: entry.term, d: d, count: entry.count });
+    });
+    found.sort(function (a, b) { return a.d - b.d || b.count - a.count; });
+    var closest = found.length ? found[0].d : 0;
+    return found.filter(function (f) { return f.d === closest; }).slice(0, 3).map(function (f) {
+      return [f.term, BOOST_TYPO];
+    });
+  }
+
+  /* Every way a typed word can meet the index, best first */
+  function termsOf(word, guess) {
+    var terms = exactTerms(word);
+    var prefix = fold(stem(word));
+    if (!terms.length && hasPrefix(prefix)) terms.push([prefix + "*", BOOST_PREFIX]);
+    if (!guess) return terms;
+    // a long word one edit from a word of the index is a typo rather than a compound ("salsana", "sektorschef")
+    if (!terms.length && word.length >= 7) terms = typoTerms(word, 1);
+    if (!terms.length) terms = compoundTerms(word);
+    if (!terms.length) terms = typoTerms(word, 2);
+    if (!terms.length && word.length >= 7) terms = knownBeginning(word, 5);
+    return terms;
+  }
+
+  function synonymTerms(word) {
+    var meant = lexicon && (lexicon.synonyms.get(word) || lexicon.synonyms.get(fold(word)) ||
+                            lexicon.synonyms.get(baseOf(word) || ""));
+    var terms = [];
+    (meant || []).forEach(function (phrase) {
+      phrase.split(/[\s-]+/).forEach(function (part) {
+        if (stopWords && !stopWords(part)) return;
+        exactTerms(part).forEach(function (t) { terms.push([t[0], BOOST_SYNONYM]); });
+      });
+    });
+    return terms;
+  }
+
+  var asked = []; // the reader's words of the query being answered, and the terms each became
+
+  /* Plain words are rewritten; quoted phrases, +required, -excluded and field: terms pass unchanged */
+  function rewrite(query) {
+    asked = [];
+    if (!index || !lexicon) return query;
+    var parts = query.trim().split(/\s+/);
+    var plain = parts.filter(function (part) { return WORD.test(part) || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(part); });
+    var meaningful = plain.filter(function (part) { return !meaningless(part.toLowerCase()); });
+    var out = [];
+    parts.forEach(function (part) {
+      if (plain.indexOf(part) < 0) { out.push(part); return; }
+      var word = part.toLowerCase();
+      if (meaningful.length && meaningless(word)) return;
+      var terms = synonymTerms(word);
+      var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
+      pieces.forEach(function (piece) {
+        if (piece.length < 2 && pieces.length > 1) return;
+        // a word on the list of synonyms is not guessed at (split, corrected) as well
+        terms = terms.concat(termsOf(piece, !terms.length));
+      });
+      var seen = new Set();
+      terms = terms.filter(function (t) { if (seen.has(t[0])) return false; seen.add(t[0]); return true; });
+      asked.push({ word: part, terms: terms.map(function (t) { return t[0].replace(/\*$/, ""); }) });
+      terms.forEach(function (t) {
+        out.push(/\*$/.test(t[0]) ? t[0] + "^" + t[1] : t[0] + "^" + t[1]);
+      });
+      if (!terms.length) out.push(word + "^1");
+    });
+    return out.join(" ");
+  }
+
+  /* Material's terms were our rewritten terms: give each result the page's own matched words to highlight,
+     and the reader's words it lacks */
+  function relabel(result) {
+    if (!asked.length || !result || !result.items) return result;
+    result.items.forEach(function (group) {
+      group.forEach(function (item) {
+        var matched = Object.keys(item.terms || {}).filter(function (term) { return item.terms[term]; });
+        var terms = {};
+        var marked = /<mark[^>]*>([^<]+)<\/mark>/g, found;
+        [item.title || "", item.text || ""].forEach(function (field) {
+          while ((found = marked.exec(field)) !== null) {
+            var word = found[1].toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+            if (word) terms[word] = true;
+          }
+        });
+        asked.forEach(function (entry) {
+          var hit = entry.terms.some(function (term) {
+            return matched.some(function (m) { return m.lastIndexOf(term, 0) === 0 || term.lastIndexOf(m, 0) === 0; });
+          });
+          if (!hit && Object.keys(item.terms || {}).length) terms[entry.word] = false;
+        });
+        if (Object.keys(item.terms || {}).length) item.terms = terms;
+      });
+    });
+    return result;
+  }
+
+  self.postMessage = function (message) {
+    if (message && message.type === 3) message = { type: 3, data: relabel(message.data) };
+    return post.apply(self, [message].concat([].slice.call(arguments, 1)));
+  };
 
   self.addEventListener = function (type, handler, options) {
     if (type !== "message") return listen(type, handler, options);
     return listen(type, function (event) {
       var message = event.data;
-      if (message && message.type === 0) language = message.data.config.lang[0];
+      if (message && message.type === 0) {
+        language = message.data.config.lang[0];
+        lexicon = readLexicon(message.data.config.lexicon);
+        indexing = true;
+      }
       if (message && message.type === 2 && typeof message.data === "string") {
-        return handler({ data: { type: 2, data: stemQuery(message.data) } });
+        return handler({ data: { type: 2, data: rewrite(message.data) } });
       }
       return handler(event);
     }, options);

@@ -1,0 +1,103 @@
+"""The search's own sources and build-time parts: the synonym list (quizzes/search.yml), the page weights, the
+Finnish base forms from Voikko, and a clear message when Voikko is missing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guideline import project as project_module
+from guideline import search_lexicon
+from guideline.docs import markdown_body
+from guideline.problems import ProblemsFound
+from guideline.search_lexicon import base_forms, encode_forms, index_words, lexicon, synonym_table
+from guideline.search_split import weigh_page_entries
+from sitetools import check_source
+
+pytestmark = pytest.mark.unit
+
+FIXTURE = Path(__file__).parent / "fixtures" / "source"
+SEARCH = "quizzes/search.yml"
+VALID = """fi:
+  - words: [trolli, provo]
+    means: asiaton sisältö
+sv:
+  - words: [troll]
+    means: olämpligt
+"""
+
+
+def load(tmp_path: Path, search: str):
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    (root / SEARCH).write_text(search, encoding="utf-8")
+    return check_source(root)
+
+
+def test_a_valid_synonym_list_passes(tmp_path):
+    source = load(tmp_path, VALID)
+    assert source.problems == [], ProblemsFound(source.problems).report()
+    assert synonym_table(source.quizzes.search.model["fi"], "fi") == {"trolli": ["asiaton sisältö"],
+                                                                      "provo": ["asiaton sisältö"]}
+
+
+def test_a_meant_word_missing_from_the_pages_is_located_in_both_languages(tmp_path):
+    source = load(tmp_path, VALID.replace("means: olämpligt", "means: trakasserier"))
+    [problem] = source.problems
+    assert (problem.file, problem.key, problem.line, problem.path) == (
+        SEARCH, "error.search_word_not_in_text", 6, "sv[1].means")
+    text = ProblemsFound(source.problems).report()
+    assert "Sanaa trakasserier ei ole ohjeen sivuilla" in text and "Ordet trakasserier finns inte" in text
+
+
+def test_a_word_listed_twice_is_located(tmp_path):
+    source = load(tmp_path, VALID.replace("[trolli, provo]", "[trolli, provo, trolli]"))
+    [problem] = source.problems
+    assert (problem.key, problem.path, problem.line) == ("error.search_word_twice", "fi[1].words[3]", 2)
+
+
+def test_a_reader_word_with_a_space_is_a_format_error(tmp_path):
+    source = load(tmp_path, VALID.replace("[troll]", "[nät troll]"))
+    [problem] = source.problems
+    assert (problem.key, problem.path, problem.line) == ("error.bad_format", "sv[1].words[1]", 5)
+
+
+def test_without_the_file_search_has_no_synonyms(tmp_path):
+    source = check_source(shutil.copytree(FIXTURE, tmp_path / "project"))
+    assert source.problems == [] and source.quizzes.search is None
+
+
+def test_front_matter_is_not_read_as_a_heading_and_keeps_line_numbers():
+    text = "---\nsearch:\n  boost: 0.1\n---\n\n# Otsikko\n"
+    body = markdown_body(text)
+    assert "boost" not in body and body.splitlines()[5] == "# Otsikko"
+
+
+def test_page_entries_weigh_less_than_their_sections_on_top_of_the_page_boost():
+    index = {"config": {}, "docs": [{"location": "a/", "title": "A", "text": "", "boost": 0.5},
+                                    {"location": "a/#b", "title": "B", "text": ""}]}
+    docs = weigh_page_entries(index, 0.4)["docs"]
+    assert docs[0]["boost"] == 0.2 and "boost" not in docs[1]
+
+
+def test_finnish_words_get_voikkos_base_forms_across_consonant_gradation():
+    index = {"docs": [{"title": "Kunnioita tekijänoikeuksia", "text": "<p>Hankinnoista ja hankinta 2026.</p>"}]}
+    words = index_words(index)
+    assert words == {"kunnioita", "tekijänoikeuksia", "hankinnoista", "ja", "hankinta"}
+    table = base_forms(words, "fi")
+    assert table["tekijänoikeus"] == ["tekijänoikeuksia"] and table["hankinta"] == ["hankinnoista"]
+    assert encode_forms({"hankinta": ["hankinnoista"]}) == "hankinta hankinnoista"
+    assert base_forms(words, "sv") == {}
+    assert lexicon(index, "fi", {"x": ["y"]})["synonyms"] == {"x": ["y"]}
+
+
+def test_a_missing_voikko_is_a_build_problem_in_both_languages(monkeypatch):
+    def missing():
+        raise search_lexicon.VoikkoMissing("libvoikko.so.1: cannot open shared object file")
+    monkeypatch.setattr(search_lexicon, "check_voikko", missing)
+    [problem] = project_module._voikko_problems()
+    text = ProblemsFound([problem]).report()
+    assert "Asenna se komennolla scripts/setup.sh" in text and "Installera den med kommandot scripts/setup.sh" in text
+    assert "libvoikko.so.1" in text and "Traceback" not in text

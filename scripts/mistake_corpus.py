@@ -146,7 +146,8 @@ CASES = [
                                                      "  sv: Tillgänglighetsutlåtande\n  sv: Annan\n"), STRINGS),
     # 2. Aliases, sizes, nesting.
     Case("quiz: alias bomb", 2, append(Q, BOMB), Q),
-    Case("quiz: one alias", 2, replace(Q, "    question:\n      fi: Lauantai", "    question: &q\n      fi: Lauantai"), Q),
+    Case("quiz: one alias", 2, both(replace(Q, "    question:\n      fi: Lauantai", "    question: &q\n      fi: Lauantai"),
+                                    sub(Q, r"^    explanation:\n      fi: .*\n      sv: .*\n", "    explanation: *q\n")), Q),
     Case("quiz: merge key", 2, replace(Q, "    type: single\n", "    <<: {type: single}\n", 1), Q),
     Case("organization: alias bomb", 2, append(ORG, BOMB), ORG),
     Case("mkdocs: alias bomb", 2, append(CONFIG, "extra:\n" + "".join("  " + line + "\n" for line in BOMB.splitlines())), CONFIG),

@@ -143,9 +143,10 @@ class _Walk:
         self.problem("error.yaml_tag", node, path, tag=tag)
         return None
 
-    def problem(self, key: str, node: yaml.Node, path: KeyPath, **params) -> None:
+    def problem(self, message: str, node: yaml.Node, path: KeyPath, **params) -> None:
+        """A problem at the node; params are the message's (a duplicate key's `key` among them)."""
         from guideline.validation import shown_path
-        self.result.problems.append(Problem(file=self.result.shown, key=key, params=params,
+        self.result.problems.append(Problem(file=self.result.shown, key=message, params=params,
                                             line=node.start_mark.line + 1, path=shown_path(path)))
 
 

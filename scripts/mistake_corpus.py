@@ -312,8 +312,8 @@ def build_steps(project: Path, site: Path) -> list[list[str]]:
     """What scripts/build.sh runs, with this interpreter: the preflight check (when the checkout has one), then
     `mkdocs build --strict` into the given folder."""
     steps = []
-    if (project / "hooks" / "guideline" / "preflight.py").exists():
-        steps.append([sys.executable, "-m", "guideline.preflight", "--config-file", str(project / "mkdocs.yml")])
+    if (project / "hooks" / "guideline" / "adapter" / "preflight.py").exists():
+        steps.append([sys.executable, "-m", "guideline.adapter.preflight", "--config-file", str(project / "mkdocs.yml")])
     steps.append([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
                   "--site-dir", str(site)])
     return steps

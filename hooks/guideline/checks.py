@@ -68,13 +68,33 @@ LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action",
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 
 
+# Material writes a title into <title> through `striptags`, which turns &lt; back into <: a title with </title>
+# in it would end the element and start a script. No title needs the characters < and >.
+TITLE_MARKUP = re.compile(r"[<>]")
+
+
+def title_problems(docs: Docs) -> list[Problem]:
+    """Page titles and headings with < or > (written as &lt; or \<, which Markdown keeps as text)."""
+    problems = []
+    for pages in docs.pages.values():
+        for page in pages.values():
+            for title in ([page.title] if page.title else []) + list(page.rules.values()):
+                if TITLE_MARKUP.search(title):
+                    problems.append(Problem(file=page.shown, key="error.title_markup", params={"title": title[:80]},
+                                            line=page.line_of(title.split("<")[0].split(">")[0].strip() or "#")))
+    return problems
+
+
 def content_problems(docs: Docs, generated: set[str]) -> list[Problem]:
     """Links that lead nowhere, and anything that would run code or load from another host."""
-    problems = []
+    problems, seen = [], set()
     for language, pages in docs.pages.items():
         for page in pages.values():
-            problems += _link_problems(page, docs, generated)
-            problems += _raw_html_problems(page)
+            for problem in _link_problems(page, docs, generated) + _raw_html_problems(page):
+                # an image is both a link and an element: one message for it
+                if (same := (problem.file, problem.key, problem.line, repr(problem.params))) not in seen:
+                    seen.add(same)
+                    problems.append(problem)
     return problems
 
 
@@ -117,8 +137,10 @@ def _relative_link_problem(page, target, parts, docs, generated, line) -> Proble
 
 
 def _raw_html_problems(page: DocPage) -> list[Problem]:
+    """Raw HTML and every element Markdown made (attr_list can give any of them an onclick=, md_in_html parses
+    the HTML inside a `<div markdown>` into elements): nothing may run code or load from another host."""
     problems = []
-    for tag in page.raw_tags:
+    for tag in page.raw_tags + page.elements:
         line = page.line_of(f"<{tag.name}") or page.line_of(f"<{tag.name.upper()}")
         if tag.name in ACTIVE_TAGS:
             problems.append(Problem(file=page.shown, key="error.active_html", line=line, params={"tag": f"<{tag.name}>"}))
@@ -170,10 +192,21 @@ def navigation_problems(nav: Navigation, docs: Docs, generated: set[str], config
                 problems.append(Problem(file=config_file, key="error.nav_page_missing", line=line, path="nav",
                                         params={"page": entry.page, "suggestions": ", ".join(close) or "-"}))
         if entry.title is not None:
+            if TITLE_MARKUP.search(entry.title):
+                problems.append(Problem(file=config_file, key="error.title_markup", line=line, path="nav",
+                                        params={"title": entry.title[:80]}))
             for language in LANGUAGES:
-                if language != DEFAULT_LANGUAGE and entry.title not in nav.translations.get(language, {}):
+                translated = nav.translations.get(language, {}).get(entry.title)
+                if language == DEFAULT_LANGUAGE:
+                    continue
+                if not isinstance(translated, str) or not translated.strip():
                     problems.append(Problem(file=config_file, key="error.nav_title_untranslated", line=line,
                                             path="nav", params={"title": entry.title, "language": language}))
+                elif TITLE_MARKUP.search(translated):
+                    line_there = next((found for path, found in lines.items() if path[-2:] == (
+                        "nav_translations", entry.title)), line)
+                    problems.append(Problem(file=config_file, key="error.title_markup", path="nav_translations",
+                                            line=line_there, params={"title": translated[:80]}))
     for path in docs.paths() + sorted(generated):
         if path not in listed and (docs.page(DEFAULT_LANGUAGE, path) or path in generated):
             problems.append(Problem(file=config_file, key="error.page_not_in_nav", line=line_of(("nav",), lines),

@@ -8,6 +8,7 @@ links are found exactly as MkDocs will render them (no second Markdown dialect):
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -20,6 +21,11 @@ from guideline import yamlfile
 from guideline.languages import LANGUAGES
 from guideline.markers import Marker, find_markers
 from guideline.problems import Problem
+
+
+# Indentation no page needs (a list inside a list is four spaces deeper; a code block in it four more).
+MAX_INDENT = 80
+TOO_DEEP = re.compile(r"^(?: {%d,}|\t{%d,})\S" % (MAX_INDENT, MAX_INDENT // 4), re.M)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ class DocPage:
     ids: set[str] = field(default_factory=set)
     links: list[Tag] = field(default_factory=list)  # <a> and <img> of the Markdown
     raw_tags: list[Tag] = field(default_factory=list)  # every tag in raw HTML written into the page
+    # every element Markdown made, with the attributes attr_list gave it and the HTML md_in_html parsed
+    elements: list[Tag] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -109,11 +117,20 @@ def read_page(path: Path, relative: str, language: str, shown: str, settings: Ma
         return page
     page.markers, marker_problems = find_markers(text, shown)
     page.problems += marker_problems
+    deep = TOO_DEEP.search(text)
+    if deep:  # Python-Markdown recurses per level: 500 nested lists end in a RecursionError, here and in MkDocs
+        page.problems.append(Problem(file=shown, key="error.page_too_deep", line=text.count("\n", 0, deep.start()) + 1,
+                                     params={"limit": MAX_INDENT}))
+        return page
     converter = _converter(settings)
     converter.reset()
-    converter.convert(text)
+    try:
+        converter.convert(text)
+    except RecursionError:
+        page.problems.append(Problem(file=shown, key="error.page_too_deep", params={"limit": MAX_INDENT}))
+        return page
     collected: _Collect = converter.treeprocessors["guideline-collect"]
-    page.ids, page.links = collected.ids, collected.links
+    page.ids, page.links, page.elements = collected.ids, collected.links, collected.elements
     for token in _flatten(converter.toc_tokens):
         name = html.unescape(token["name"])
         if token["level"] == 1:
@@ -145,11 +162,16 @@ class _Collect(Treeprocessor):
     def run(self, root):
         self.ids: set[str] = set()
         self.links: list[Tag] = []
+        self.elements: list[Tag] = []
         for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue  # a comment
             if element.get("id"):
                 self.ids.add(element.get("id"))
+            tag = Tag(element.tag.lower(), tuple((str(k).lower(), str(v)) for k, v in element.attrib.items()))
             if element.tag in ("a", "img"):
-                self.links.append(Tag(element.tag, tuple((str(k), str(v)) for k, v in element.attrib.items())))
+                self.links.append(tag)
+            self.elements.append(tag)
 
 
 class _TagParser(HTMLParser):

@@ -65,6 +65,7 @@ def check_project(root: Path, docs_dir: Path, navigation: Navigation | None, mar
     problems += checks.twin_problems(docs, shown_root)
     problems += checks.parity_problems(docs)
     problems += checks.content_problems(docs, generated)
+    problems += checks.title_problems(docs)
     problems += checks.conflict_problems(docs, generated, shown_root)
     if navigation is not None:
         problems += checks.navigation_problems(navigation, docs, generated, CONFIG_FILE, config.lines,

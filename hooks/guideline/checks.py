@@ -74,10 +74,13 @@ TITLE_MARKUP = re.compile(r"[<>]")
 
 
 def title_problems(docs: Docs) -> list[Problem]:
-    """Page titles and headings with < or > (written as &lt; or \<, which Markdown keeps as text)."""
+    """Pages without a title (the menu and the browser's tab would show the file name), and titles and headings
+    with < or > (written as &lt; or a backslash, which Markdown keeps as text)."""
     problems = []
     for pages in docs.pages.values():
         for page in pages.values():
+            if page.title is None and not page.problems:
+                problems.append(Problem(file=page.shown, key="error.page_without_title", line=1))
             for title in ([page.title] if page.title else []) + list(page.rules.values()):
                 if TITLE_MARKUP.search(title):
                     problems.append(Problem(file=page.shown, key="error.title_markup", params={"title": title[:80]},
@@ -119,11 +122,20 @@ def _link_problems(page: DocPage, docs: Docs, generated: set[str]) -> list[Probl
 
 
 def _relative_link_problem(page, target, parts, docs, generated, line) -> Problem | None:
-    if parts.path and not parts.path.endswith(".md"):
-        return None  # an asset: MkDocs copies and checks those
     path = page.path
     if parts.path:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(parts.path)))
+    if parts.path and not parts.path.endswith(".md"):
+        # A file: MkDocs would warn in English while it writes the site. It may be in the language's folder,
+        # beside them in docs/, or among the theme's own files (overrides/).
+        if docs.root is None:
+            return None
+        project = docs.root.parent.resolve()
+        for folder in (docs.root / page.language, docs.root, docs.root.parent / "overrides"):
+            found = (folder / path).resolve()
+            if found.is_file() and found.is_relative_to(project):
+                return None
+        return Problem(file=page.shown, key="error.broken_file_link", line=line, params={"link": target})
     known = docs.page(page.language, path)
     if known is None and path not in generated:
         close = difflib.get_close_matches(path, list(docs.pages[page.language]) + sorted(generated), n=3)

@@ -82,6 +82,7 @@ class Docs:
     """Every guideline page, by language and path."""
 
     pages: dict[str, dict[str, DocPage]]  # language -> path -> page
+    root: Path | None = None  # docs_dir, for the files pages link to
 
     def page(self, language: str, path: str) -> DocPage | None:
         return self.pages.get(language, {}).get(path)
@@ -104,7 +105,7 @@ def read_docs(docs_dir: Path, settings: MarkdownSettings = MarkdownSettings()) -
             stat = path.stat()
             pages[language][relative] = read_page(path, relative, language, f"{docs_dir.name}/{language}/{relative}",
                                                   settings, stat.st_mtime_ns, stat.st_size)
-    return Docs(pages)
+    return Docs(pages, docs_dir)
 
 
 @lru_cache(maxsize=4096)

@@ -250,9 +250,6 @@ def quiz_problems(source: QuizSource, docs: Docs, generated: set[str], chapter_o
         elif any(found is None for found in titles.values()):
             problems.append(file.problem(("chapter",), "error.chapter_missing", page=page,
                                          known=", ".join(docs.paths())))
-        elif any(found.title is None for found in titles.values()):
-            untitled = ", ".join(language for language, found in titles.items() if found.title is None)
-            problems.append(file.problem(("chapter",), "error.chapter_without_title", page=page, languages=untitled))
     for file in source.question_files + [source.checklist] if source.checklist else source.question_files:
         for path, texts in _texts(file.model, ()):
             for language in LANGUAGES:

@@ -72,9 +72,10 @@ def check_project(root: Path, docs_dir: Path, navigation: Navigation | None, mar
                                                quizzes_complete=not quizzes.problems)
     chapter_order = navigation.pages() if navigation is not None else docs.paths()
     problems += checks.quiz_problems(quizzes, docs, generated, chapter_order)
-    problems += checks.string_use_problems(strings, {"": sorted(TEMPLATES.glob("*.html")) + sorted(
-        (TEMPLATES.parent / "partials").rglob("*.html")) + [TEMPLATES.parent / "main.html"],
-        "quiz.js.": [SCRIPTS / "quiz.js"]}, RUN_TIME_KEYS)
+    if strings.table:  # a table that cannot be read is its own problem: not every key of it again
+        templates = sorted(TEMPLATES.glob("*.html")) + sorted((TEMPLATES.parent / "partials").rglob("*.html"))
+        problems += checks.string_use_problems(strings, {"": templates + [TEMPLATES.parent / "main.html"],
+                                                         "quiz.js.": [SCRIPTS / "quiz.js"]}, RUN_TIME_KEYS)
     project = Project(root, strings, organization, docs, quizzes, navigation or Navigation(()), site_url, problems)
     if not problems and render:
         _render(project)

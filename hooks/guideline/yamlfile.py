@@ -67,16 +67,19 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(file=shown, key="error.not_utf8", line=raw[: error.start].count(b"\n") + 1)]
 
 
-def load(path: Path, shown: str) -> YamlFile:
+def load(path: Path, shown: str, partial: bool = False) -> YamlFile:
     """Read and parse one YAML file."""
     text, problems = read_text(path, shown)
     if text is None:
         return YamlFile(shown, problems=problems)
-    return parse(text, shown)
+    return parse(text, shown, partial=partial)
 
 
-def parse(text: str, shown: str, construct: bool = True) -> YamlFile:
-    """Parse a YAML document. With construct=False only the lines are read, so unknown tags (!ENV) pass."""
+def parse(text: str, shown: str, construct: bool = True, partial: bool = False) -> YamlFile:
+    """Parse a YAML document. With construct=False only the lines are read, so unknown tags (!ENV) pass.
+
+    A file with problems has no data, so that nothing is built from half of it; with partial (or construct=False)
+    it keeps what could be read (the first of a key written twice, None for an alias) for checks and messages."""
     result = YamlFile(shown)
     deep = _too_deep(text)
     if deep is not None:
@@ -86,7 +89,7 @@ def parse(text: str, shown: str, construct: bool = True) -> YamlFile:
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as error:
-        result.problems.append(_syntax_problem(shown, error))
+        result.problems.append(_syntax_problem(shown, error, text))
         return result
     finally:
         loader.dispose()
@@ -97,8 +100,8 @@ def parse(text: str, shown: str, construct: bool = True) -> YamlFile:
     result.data = walk.node(root, ())
     if walk.aliased:
         result.problems += _alias_problems(shown, text)
-    if result.problems and construct:
-        result.data = None  # construct=False (mkdocs.yml) keeps what it read, so its other checks can run
+    if result.problems and construct and not partial:
+        result.data = None
     return result
 
 
@@ -203,8 +206,12 @@ def _alias_problems(shown: str, text: str) -> list[Problem]:
     return problems or [Problem(file=shown, key="error.yaml_alias", params={"alias": "*"})]
 
 
-def _syntax_problem(shown: str, error: yaml.YAMLError) -> Problem:
+def _syntax_problem(shown: str, error: yaml.YAMLError, text: str) -> Problem:
     """A YAML syntax error with its line and the parser's own explanation."""
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow: where it is, and its code
+        return Problem(file=shown, key="error.yaml_syntax", line=text.count("\n", 0, error.position) + 1,
+                       params={"detail": f"{error.reason}: U+{error.character:04X}" if isinstance(
+                           error.character, int) else error.reason})
     mark = getattr(error, "problem_mark", None)
     detail = " ".join(str(part) for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
     return Problem(file=shown, key="error.yaml_syntax", params={"detail": detail or str(error)},

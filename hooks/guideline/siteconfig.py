@@ -70,7 +70,10 @@ class SiteConfig:
         return translations
 
     def markdown(self) -> MarkdownSettings:
-        """The Markdown extensions and their settings as MkDocs will load them."""
+        """The Markdown extensions and their settings as MkDocs will load them (the site's own, guideline.docs',
+        when the file could not be read: its pages are then still read as the site reads them)."""
+        if not isinstance(self.data.get("markdown_extensions"), list):
+            return MarkdownSettings()
         names, configs = [], {}
         for item in self.data.get("markdown_extensions") or []:
             if isinstance(item, str):

@@ -120,6 +120,11 @@ class _Walk:
             self.aliased = True
             return None
         self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in (_TAG + "map", _TAG + "seq") and (
+                self.construct or node.tag.startswith(_TAG + "python/")):
+            # !!python/object/apply:os.system [...]: nothing of ours constructs it, but MkDocs' reader would run it
+            self.problem("error.yaml_tag", node, path, tag=node.tag)
+            return None
         if isinstance(node, yaml.MappingNode):
             data: dict = {}
             first: dict[Any, int] = {}

@@ -210,6 +210,11 @@ CASES = [
     Case("page: form to another host", 4, append(FI, '\n<form action="https://evil.example/"><input name=a></form>\n'), FI),
     Case("page: object", 4, append(FI, '\n<object data="https://evil.example/x.swf"></object>\n'), FI),
     Case("page: md_in_html iframe", 4, append(FI, '\n<div markdown>\n<iframe src="https://evil.example/"></iframe>\n</div>\n'), FI),
+    Case("page: script after an empty comment", 4, append(FI, "\n<!--><script>alert(1)</script>-->\n"), FI),
+    Case("page: handler after a comment ended --!>", 4, append(FI, "\nTeksti <!-- x --!><img src=x onerror=alert(1)> -->\n"), FI),
+    Case("page: javascript link with a newline", 4, append(FI, '\n<a href="java&#x0A;script:alert(1)">x</a>\n'), FI),
+    Case("page: attr_list javascript href", 4, append(FI, '\n[x](#){: href="javascript:alert(1)" }\n'), FI),
+    Case("page: meta refresh", 4, append(FI, '\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n'), FI),
     Case("page: autolink javascript", 4, append(FI, "\n<javascript:alert(1)>\n"), FI, expect="inert"),
     # 5. Markers and twins.
     Case("page: marker with a space", 5, replace("docs/fi/index.md", "<!-- org:", "<!-- org: "), "docs/fi/index.md"),
@@ -468,7 +473,10 @@ def active_content(site: Path) -> dict[str, Counter]:
     found: dict[str, Counter] = {}
     for page in sorted(site.rglob("*.html")):
         counts: Counter = Counter()
-        document = BeautifulSoup(page.read_text(encoding="utf-8", errors="replace"), "html.parser")
+        text = page.read_text(encoding="utf-8", errors="replace")
+        # comment endings a browser accepts and html.parser does not (`<!--><script>` is a script to a browser)
+        text = re.sub(r"<!--->|<!-->|--!>", lambda match: "-->" if match[0] == "--!>" else "<!-- -->", text)
+        document = BeautifulSoup(text, "html.parser")
         for tag in document.find_all(True):
             name = tag.name.lower()
             if name == "script" and (tag.get("type") or "text/javascript") not in ("application/json",):

@@ -117,14 +117,17 @@ def test_3_the_site_name_is_shown_as_text(tmp_path):
 # 4. Nothing from another host, nothing that runs -----------------------------------------------------------------
 
 @pytest.mark.unit
-def test_4_attribute_lists_and_html_inside_markdown_blocks_are_checked(tmp_path):
+def test_4_attribute_lists_html_inside_markdown_blocks_and_comment_tricks_are_checked(tmp_path):
     page = "docs/fi/moderation.md"
     text = (FIXTURE / page).read_text(encoding="utf-8")
     root = fixture_copy(tmp_path, files={page: text + '\nKlikkaa.\n{: onclick="alert(1)" }\n\n<div markdown>\n'
-                                                      '<iframe src="https://evil.example/"></iframe>\n</div>\n'})
+                                                      '<iframe src="https://evil.example/"></iframe>\n</div>\n\n'
+                                                      '<!--><script>alert(1)</script>-->\n'})
     lines = len(text.splitlines())
+    # `<!-->` ends a comment in a browser (the script runs), not in Python's HTMLParser
     assert sorted(keys(check_source(root).problems)) == [
-        ("error.active_html", page, lines + 6), ("error.event_handler", page, lines + 3)]
+        ("error.active_html", page, lines + 6), ("error.active_html", page, lines + 9),
+        ("error.event_handler", page, lines + 3)]
 
 
 # 5. Markers, anchors and titles in one language only -------------------------------------------------------------

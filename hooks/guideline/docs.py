@@ -186,8 +186,13 @@ class _TagParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# Comment endings a browser accepts and Python's HTMLParser does not: to it, `<!--><script>...-->` is one comment,
+# to a browser an empty comment and a script.
+BROWSER_COMMENT_ENDS = re.compile(r"<!--->|<!-->|--!>")
+
+
 def _tags_of(block: str) -> list[Tag]:
     parser = _TagParser()
-    parser.feed(block)
+    parser.feed(BROWSER_COMMENT_ENDS.sub(lambda match: "-->" if match[0] == "--!>" else "<!-- -->", block))
     parser.close()
     return parser.tags

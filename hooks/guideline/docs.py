@@ -83,6 +83,7 @@ class Docs:
 
     pages: dict[str, dict[str, DocPage]]  # language -> path -> page
     root: Path | None = None  # docs_dir, for the files pages link to
+    stray: list[Problem] = field(default_factory=list)  # pages MkDocs would publish that are not ours to read
 
     def page(self, language: str, path: str) -> DocPage | None:
         return self.pages.get(language, {}).get(path)
@@ -92,7 +93,8 @@ class Docs:
 
     @property
     def problems(self) -> list[Problem]:
-        return [problem for pages in self.pages.values() for page in pages.values() for problem in page.problems]
+        return self.stray + [problem for pages in self.pages.values() for page in pages.values()
+                             for problem in page.problems]
 
 
 def read_docs(docs_dir: Path, settings: MarkdownSettings = MarkdownSettings()) -> Docs:
@@ -105,7 +107,30 @@ def read_docs(docs_dir: Path, settings: MarkdownSettings = MarkdownSettings()) -
             stat = path.stat()
             pages[language][relative] = read_page(path, relative, language, f"{docs_dir.name}/{language}/{relative}",
                                                   settings, stat.st_mtime_ns, stat.st_size)
-    return Docs(pages, docs_dir)
+    return Docs(pages, docs_dir, _stray_pages(docs_dir))
+
+
+# What MkDocs reads as a page (mkdocs.utils.markdown_extensions); ours are .md files in a language's folder.
+PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def _stray_pages(docs_dir: Path) -> list[Problem]:
+    """Pages outside the language folders, or with another ending than .md: MkDocs would publish them unchecked
+    (and warn in English only after emptying the output folder)."""
+    problems = []
+    if not docs_dir.is_dir():
+        return problems
+    for path in sorted(docs_dir.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in PAGE_SUFFIXES:
+            continue
+        relative = path.relative_to(docs_dir)
+        shown = f"{docs_dir.name}/{relative.as_posix()}"
+        if relative.parts[0] not in LANGUAGES:
+            problems.append(Problem(file=shown, key="error.page_outside_languages",
+                                    params={"folders": ", ".join(f"{docs_dir.name}/{language}/" for language in LANGUAGES)}))
+        elif path.suffix != ".md":
+            problems.append(Problem(file=shown, key="error.page_suffix", params={"suffix": path.suffix}))
+    return problems
 
 
 @lru_cache(maxsize=4096)

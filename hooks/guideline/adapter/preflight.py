@@ -38,7 +38,12 @@ def check(config_file: Path) -> list[Problem]:
     docs_dir = config.data.get("docs_dir") if isinstance(config.data.get("docs_dir"), str) else "docs"
     project = check_project(root, root / docs_dir, config.navigation(), config.markdown(), config.site_url,
                             config=config, render=False)
-    return project.problems
+    unique, seen = [], set()
+    for problem in project.problems:  # a missing file found by MkDocs and by our reading of it: once
+        if (same := (problem.file, problem.key, problem.line, repr(problem.params))) not in seen:
+            seen.add(same)
+            unique.append(problem)
+    return unique
 
 
 class _Collect(logging.Handler):
@@ -71,6 +76,12 @@ def mkdocs_problems(config_file: Path, config: SiteConfig) -> list[Problem]:
         if not found:
             continue
         name, detail = found["name"], found["detail"]
+        missing = re.match(r"^The path '(?P<path>[^']+)' isn't an existing file or directory", detail)
+        if name == "watch" and missing:  # organization.yml or quizzes/ gone: reported as that file's problem
+            gone = Path(missing["path"])
+            shown = gone.relative_to(config_file.parent).as_posix() if gone.is_relative_to(config_file.parent) else str(gone)
+            problems.append(Problem(file=shown, key="error.file_missing"))
+            continue
         path = _path_of(name, detail, config)
         line = config.source.line(path)
         unknown = UNRECOGNISED.search(detail)

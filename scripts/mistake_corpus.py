@@ -215,6 +215,8 @@ CASES = [
     Case("page: javascript link with a newline", 4, append(FI, '\n<a href="java&#x0A;script:alert(1)">x</a>\n'), FI),
     Case("page: attr_list javascript href", 4, append(FI, '\n[x](#){: href="javascript:alert(1)" }\n'), FI),
     Case("page: meta refresh", 4, append(FI, '\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n'), FI),
+    Case("page: svg use from another host", 4, append(FI, '\n<svg><use href="https://evil.example/i.svg#a"></use></svg>\n'), FI),
+    Case("page: link with a ping", 4, append(FI, '\n<a href="purpose.md" ping="https://tracker.example/">x</a>\n'), FI),
     Case("page: autolink javascript", 4, append(FI, "\n<javascript:alert(1)>\n"), FI, expect="inert"),
     # 5. Markers and twins.
     Case("page: marker with a space", 5, replace("docs/fi/index.md", "<!-- org:", "<!-- org: "), "docs/fi/index.md"),
@@ -238,6 +240,7 @@ CASES = [
     Case("mkdocs: nav entry to a missing file", 6, replace(CONFIG, "      - Tekoäly: ai.md", "      - Tekoäly: ai-tools.md"), CONFIG),
     Case("mkdocs: nav entry to a missing quiz", 6, replace(CONFIG, "      - quizzes/ai.md\n", "      - quizzes/ai.md\n      - quizzes/cooking.md\n"), CONFIG),
     Case("mkdocs: page left out of nav", 6, replace(CONFIG, "  - Saavutettavuusseloste: accessibility.md\n", ""), CONFIG),
+    Case("mkdocs: sv language removed", 6, replace(CONFIG, "        - locale: sv\n          name: På svenska\n          build: true\n", "        - locale: sv\n          name: På svenska\n          build: false\n"), CONFIG),
     Case("mkdocs: analytics from another host", 6, append(CONFIG, "extra:\n  analytics:\n    provider: google\n    property: G-XXXXXXX\n"), CONFIG),
     Case("mkdocs: extra_javascript from another host", 6, append(CONFIG, "extra_javascript:\n  - https://cdn.example.org/x.js\n"), CONFIG),
     Case("page: broken link", 6, append(FI, "\n[katso](missing-page.md)\n"), FI),

@@ -93,8 +93,10 @@ def test_2_deep_nesting_and_a_large_file_are_problems_with_their_limit(tmp_path)
 def test_3_extra_settings_and_titles_with_markup_are_refused(tmp_path):
     root = fixture_copy(tmp_path, {"mkdocs.yml": ("            Testit: Test",
                                                   "            Testit: '</title><script>x</script>'")})
-    append_to_config(root, "extra:\n  homepage: javascript:alert(1)\nextra_javascript:\n  - https://cdn.example.org/x.js\n")
-    translation = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("            Testit: Test") + 1
+    append_to_config(root, "extra:\n  homepage: javascript:alert(1)\n"
+                           "extra_javascript:\n  - https://cdn.example.org/x.js\n")
+    lines = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    translation = lines.index("            Testit: Test") + 1
     assert sorted(keys(problems_of(root))) == [
         ("error.config_extra", "mkdocs.yml", CONFIG_LINES + 2),  # Material would link the logo to it
         ("error.external_resource", "mkdocs.yml", CONFIG_LINES + 4),

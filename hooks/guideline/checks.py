@@ -64,7 +64,9 @@ def parity_problems(docs: Docs) -> list[Problem]:
 EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "style",
                "form", "portal"}
-LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href")
+LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href", "ping",
+                      "lowsrc", "dynsrc", "longdesc")
+SVG_LOADING = ("use", "image", "feimage")  # their href loads the file
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 
 
@@ -167,7 +169,8 @@ def _raw_html_problems(page: DocPage) -> list[Problem]:
                     name == "src" and value.startswith("data:image/")):
                 problems.append(Problem(file=page.shown, key="error.script_link", line=page.line_of(value) or line,
                                         params={"link": value[:80]}))
-            elif name in LOADING_ATTRIBUTES and (scheme in ("http", "https") or value.startswith("//")):
+            elif (name in LOADING_ATTRIBUTES or (name == "href" and tag.name in SVG_LOADING)) and (
+                    scheme in ("http", "https", "ftp") or value.startswith("//")):
                 problems.append(Problem(file=page.shown, key="error.external_resource",
                                         line=page.line_of(value) or line,
                                         params={"tag": tag.name, "address": value[:80]}))

@@ -127,7 +127,8 @@ def _stray_pages(docs_dir: Path) -> list[Problem]:
         shown = f"{docs_dir.name}/{relative.as_posix()}"
         if relative.parts[0] not in LANGUAGES:
             problems.append(Problem(file=shown, key="error.page_outside_languages",
-                                    params={"folders": ", ".join(f"{docs_dir.name}/{language}/" for language in LANGUAGES)}))
+                                    params={"folders": ", ".join(f"{docs_dir.name}/{language}/"
+                                                                 for language in LANGUAGES)}))
         elif path.suffix != ".md":
             problems.append(Problem(file=shown, key="error.page_suffix", params={"suffix": path.suffix}))
     return problems

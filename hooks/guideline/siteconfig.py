@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from guideline import yamlfile
 from guideline.docs import MarkdownSettings
-from guideline.languages import DEFAULT_LANGUAGE
+from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.navigation import Navigation, read_navigation
 from guideline.problems import Problem
 
@@ -64,7 +64,7 @@ class SiteConfig:
     def nav_translations(self) -> dict[str, dict[str, str]]:
         translations = {}
         for language in _i18n_languages(self.data):
-            if language.get("locale") != DEFAULT_LANGUAGE and not language.get("default") is True:
+            if language.get("locale") != DEFAULT_LANGUAGE:
                 given = language.get("nav_translations")
                 translations[str(language.get("locale"))] = given if isinstance(given, dict) else {}
         return translations
@@ -98,7 +98,7 @@ def read_config(path: Path, shown: str = CONFIG_FILE) -> SiteConfig:
         if not isinstance(source.data, dict):
             source.problems.append(Problem(file=shown, key="error.config_not_mapping", line=1))
         else:
-            source.problems += _site_url_problems(config) + _extra_problems(config)
+            source.problems += _site_url_problems(config) + _extra_problems(config) + _language_problems(config)
     return config
 
 
@@ -141,6 +141,21 @@ def _extra_problems(config: SiteConfig) -> list[Problem]:
                                         line=config.source.line((key, index)),
                                         params={"tag": tag, "address": address[:80]}))
     return problems
+
+
+def _language_problems(config: SiteConfig) -> list[Problem]:
+    """The i18n plugin must build the languages the sources are written in, the default one at the site's root."""
+    languages = _i18n_languages(config.data)
+    # read as text (construct=False): true and false are the words
+    built = {str(language.get("locale")) for language in languages
+             if str(language.get("build", "true")).lower() != "false"}
+    default = [str(language.get("locale")) for language in languages if str(language.get("default")).lower() == "true"]
+    if built == set(LANGUAGES) and default == [DEFAULT_LANGUAGE]:
+        return []
+    line = next((found for path, found in config.lines.items() if path[-1:] == (I18N_PLUGIN,)), None)
+    return [Problem(file=config.source.shown, key="error.config_languages", path="plugins", line=line or
+                    config.source.line(("plugins",)), params={"languages": ", ".join(LANGUAGES),
+                                                              "default": DEFAULT_LANGUAGE})]
 
 
 def _i18n_languages(data: dict) -> list[dict]:

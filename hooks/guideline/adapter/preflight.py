@@ -5,8 +5,8 @@ an unknown key), a traceback (a date that does not exist) or a hang (an alias bo
 other sources. scripts/build.sh and scripts/serve.py run this first: it reads mkdocs.yml our strict way
 (guideline.siteconfig), lets MkDocs validate it unless that way found what MkDocs' reading would fail, hang or
 run code on (MkDocs' findings become located messages too), and checks every other source as the build would
-(guideline.project.check_project), with whatever of the nav could be read. Every problem is printed at once, in Finnish and Swedish; the exit status is 1
-when there is any. Nothing is written.
+(guideline.project.check_project), with whatever of the nav could be read. Every problem is printed at once, in
+Finnish and Swedish; the exit status is 1 when there is any. Nothing is written.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def mkdocs_problems(config_file: Path, config: SiteConfig) -> list[Problem]:
         missing = re.match(r"^The path '(?P<path>[^']+)' isn't an existing file or directory", detail)
         if name == "watch" and missing:  # organization.yml or quizzes/ gone: reported as that file's problem
             gone = Path(missing["path"])
-            shown = gone.relative_to(config_file.parent).as_posix() if gone.is_relative_to(config_file.parent) else str(gone)
+            inside = gone.is_relative_to(config_file.parent)
+            shown = gone.relative_to(config_file.parent).as_posix() if inside else str(gone)
             problems.append(Problem(file=shown, key="error.file_missing"))
             continue
         path = _path_of(name, detail, config)

@@ -174,6 +174,7 @@ CASES = [
     Case("strings: handler in example notice", 3, replace(STRINGS, "  fi: Esimerkkiorganisaatio\n", f"  fi: '{IMG_HANDLER}'\n"), STRINGS, expect="inert"),
     Case("mkdocs: script in site_name", 3, replace(CONFIG, "site_name: Sosiaalisen median ohje", f"site_name: '{SCRIPT}'"), CONFIG, expect="inert"),
     Case("mkdocs: description breaks the attribute", 3, replace(CONFIG, "site_description: Kaupungin", "site_description: '\"><script>alert(1)</script>' Kaupungin"), CONFIG, expect="inert"),
+    Case("mkdocs: description ends the attribute", 3, sub(CONFIG, r"^site_description: .*$", "site_description: '\"><img src=x onerror=alert(1)> Kaupungin ohje'"), CONFIG, expect="inert"),
     Case("mkdocs: sv site_name with handler", 3, replace(CONFIG, "site_name: Riktlinjer för sociala medier", f"site_name: '{IMG_HANDLER}'"), CONFIG, expect="inert"),
     Case("mkdocs: palette toggle name breaks out", 3, replace(CONFIG, "name: Vaihda tummaan teemaan", "name: '\"><img src=x onerror=alert(1)>'"), CONFIG, expect="inert"),
     Case("mkdocs: copyright with script", 3, replace(CONFIG, 'copyright: ""', f"copyright: '{SCRIPT}'"), CONFIG, expect="inert"),

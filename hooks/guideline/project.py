@@ -16,9 +16,10 @@ from guideline.pages import RenderedPage, generated_paths, render_all
 from guideline.problems import Problem
 from guideline.quizpages import chapter_link_body
 from guideline.quizsource import QuizSource, load_quiz_source
-from guideline.strings import MissingPlaceholder, SHOWN as STRINGS_FILE, UiStrings, load_strings
 from guideline.siteconfig import CONFIG_FILE, SiteConfig, read_config
+from guideline.strings import MissingPlaceholder, SHOWN as STRINGS_FILE, UiStrings, load_strings
 from guideline.templates import TEMPLATES
+
 SCRIPTS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "javascripts"
 # Keys made at run time, which no scan of the templates finds.
 RUN_TIME_KEYS = {"overrides/guideline/quiz.html": ("quiz.hint.single", "quiz.hint.multiple", "quiz.hint.true-false")}

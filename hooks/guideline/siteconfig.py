@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from guideline import yamlfile
@@ -165,14 +164,3 @@ def _i18n_languages(data: dict) -> list[dict]:
             return [language for language in languages or [] if isinstance(language, dict)]
     return []
 
-
-def value_at(data: Any, path: tuple) -> Any:
-    """The value at a key path of parsed data, or None."""
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data

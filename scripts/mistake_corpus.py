@@ -470,7 +470,8 @@ def run_case(case: Case, baseline: dict[str, Counter] | None) -> Outcome:
 
 LOADING = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",), "frame": ("src",), "embed": ("src",),
            "object": ("data",), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-           "link": ("href",), "input": ("src",), "form": ("action",), "track": ("src",), "image": ("href",)}
+           "link": ("href",), "input": ("src",), "form": ("action",), "track": ("src",), "image": ("href", "xlink:href"),
+           "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"), "a": ("ping",), "area": ("ping",)}
 SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
 

@@ -6,6 +6,7 @@ import html
 from functools import partial
 from urllib.parse import urljoin, urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
@@ -23,10 +24,39 @@ def on_config(config):
     return config
 
 
+# Texts of mkdocs.yml that Material prints into its templates without escaping them (its environment does not
+# autoescape): the site's name and description, the author, the copyright, the colour toggles' names.
+PLAIN_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+
+
 def on_env(env, config, files):
-    """Templates call ui("key") and ui("key", name=value) for strings of the current language, as escaped markup."""
+    """Templates call ui("key") and ui("key", name=value) for strings of the current language, as escaped markup.
+
+    Every text of mkdocs.yml is plain text: `<` in the site's name shows as `<` and never becomes markup. While
+    the templates render, each is escaped Markup, which shows right both where Material prints it as it is and
+    where it escapes it (`| e` leaves Markup alone); on_post_build puts the text back, because static-i18n accepts
+    a language's site_name only over a plain str."""
     env.globals["ui"] = partial(project_for(config).strings.markup, language=i18n.current_language(config))
+    for holder, key in _plain_texts(config):
+        holder[key] = Markup(escape(holder[key]))
     return env
+
+
+@event_priority(100)  # before static-i18n (-100) starts the next language's build
+def on_post_build(config) -> None:
+    for holder, key in _plain_texts(config):
+        holder[key] = str(holder[key].unescape()) if isinstance(holder[key], Markup) else holder[key]
+
+
+def _plain_texts(config):
+    """(mapping, key) of each text of mkdocs.yml that Material prints as it is."""
+    found = [(config, name) for name in PLAIN_TEXTS if isinstance(config.get(name), str)]
+    palette = config.theme.get("palette")
+    for option in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            found.append((toggle, "name"))
+    return found
 
 
 @event_priority(-200)  # after static-i18n has translated the titles

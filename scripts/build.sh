@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
+# Every source checked first, mkdocs.yml too, which MkDocs would read before any hook could run: all problems at
+# once, in Finnish and Swedish, with the file and the line (guideline/adapter/preflight.py).
+.venv/bin/python -m guideline.adapter.preflight "$@"
 next=$(mktemp -d "${TMPDIR:-/tmp}/site.XXXXXX")
 trap 'rm -rf "$next"' EXIT
 .venv/bin/mkdocs build --strict --site-dir "$next/site" "$@"

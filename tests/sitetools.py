@@ -37,8 +37,13 @@ class BuildResult:
 
 
 def build(project: Path, site: Path) -> BuildResult:
-    """Build a project with --strict, as the README and CI do."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Build a project as scripts/build.sh does: the preflight check, then `mkdocs build --strict`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    checked = subprocess.run([sys.executable, "-m", "guideline.adapter.preflight", "--config-file",
+                              str(project / "mkdocs.yml")], cwd=project, env=env, capture_output=True, text=True,
+                             timeout=120)
+    if checked.returncode != 0:
+        return BuildResult(checked.returncode, checked.stdout + checked.stderr, site)
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(site)],
@@ -114,16 +119,11 @@ def organization_settings(root: Path = ROOT):
 
 def check_source(root: Path):
     """A project's sources checked as the build checks them, from its mkdocs.yml's nav, without building."""
-    from guideline import yamlfile
     from guideline.docs import MarkdownSettings
-    from guideline.navigation import read_navigation
     from guideline.project import check_project
-    config = yamlfile.load(root / "mkdocs.yml", "mkdocs.yml").data
-    plugin = next(item["i18n"] for item in config["plugins"] if isinstance(item, dict) and "i18n" in item)
-    translations = {language["locale"]: language.get("nav_translations") or {} for language in plugin["languages"]
-                    if not language.get("default")}
-    return check_project(root, root / "docs", read_navigation(config["nav"], translations), MarkdownSettings(),
-                         config["site_url"])
+    from guideline.siteconfig import read_config
+    config = read_config(root / "mkdocs.yml")
+    return check_project(root, root / "docs", config.navigation(), MarkdownSettings(), config.site_url, config=config)
 
 
 def built_pages(site: Path) -> list[Path]:

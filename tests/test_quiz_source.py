@@ -183,9 +183,10 @@ def test_a_chapter_that_would_replace_a_generated_page(tmp_path):
 
 
 def test_a_chapter_without_a_title_in_one_language(tmp_path):
+    """The page is named (the title is missing there), not the quiz that takes its title from it."""
     source = load(tmp_path, {"docs/sv/moderation.md": ("# Moderering\n", "")})
     problem = only_problem(source)
-    assert (problem.key, problem.params["languages"]) == ("error.chapter_without_title", "sv")
+    assert (problem.key, problem.file, problem.line) == ("error.page_without_title", "docs/sv/moderation.md", 1)
 
 
 def test_a_written_page_where_the_poster_is_generated(tmp_path):

@@ -64,17 +64,42 @@ def parity_problems(docs: Docs) -> list[Problem]:
 EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "style",
                "form", "portal"}
-LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href")
+LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href", "ping",
+                      "lowsrc", "dynsrc", "longdesc")
+SVG_LOADING = ("use", "image", "feimage")  # their href loads the file
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+
+
+# Material writes a title into <title> through `striptags`, which turns &lt; back into <: a title with </title>
+# in it would end the element and start a script. No title needs the characters < and >.
+TITLE_MARKUP = re.compile(r"[<>]")
+
+
+def title_problems(docs: Docs) -> list[Problem]:
+    """Pages without a title (the menu and the browser's tab would show the file name), and titles and headings
+    with < or > (written as &lt; or a backslash, which Markdown keeps as text)."""
+    problems = []
+    for pages in docs.pages.values():
+        for page in pages.values():
+            if page.title is None and not page.problems:
+                problems.append(Problem(file=page.shown, key="error.page_without_title", line=1))
+            for title in ([page.title] if page.title else []) + list(page.rules.values()):
+                if TITLE_MARKUP.search(title):
+                    problems.append(Problem(file=page.shown, key="error.title_markup", params={"title": title[:80]},
+                                            line=page.line_of(title.split("<")[0].split(">")[0].strip() or "#")))
+    return problems
 
 
 def content_problems(docs: Docs, generated: set[str]) -> list[Problem]:
     """Links that lead nowhere, and anything that would run code or load from another host."""
-    problems = []
+    problems, seen = [], set()
     for language, pages in docs.pages.items():
         for page in pages.values():
-            problems += _link_problems(page, docs, generated)
-            problems += _raw_html_problems(page)
+            for problem in _link_problems(page, docs, generated) + _raw_html_problems(page):
+                # an image is both a link and an element: one message for it
+                if (same := (problem.file, problem.key, problem.line, repr(problem.params))) not in seen:
+                    seen.add(same)
+                    problems.append(problem)
     return problems
 
 
@@ -99,11 +124,20 @@ def _link_problems(page: DocPage, docs: Docs, generated: set[str]) -> list[Probl
 
 
 def _relative_link_problem(page, target, parts, docs, generated, line) -> Problem | None:
-    if parts.path and not parts.path.endswith(".md"):
-        return None  # an asset: MkDocs copies and checks those
     path = page.path
     if parts.path:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(parts.path)))
+    if parts.path and not parts.path.endswith(".md"):
+        # A file: MkDocs would warn in English while it writes the site. It may be in the language's folder,
+        # beside them in docs/, or among the theme's own files (overrides/).
+        if docs.root is None:
+            return None
+        project = docs.root.parent.resolve()
+        for folder in (docs.root / page.language, docs.root, docs.root.parent / "overrides"):
+            found = (folder / path).resolve()
+            if found.is_file() and found.is_relative_to(project):
+                return None
+        return Problem(file=page.shown, key="error.broken_file_link", line=line, params={"link": target})
     known = docs.page(page.language, path)
     if known is None and path not in generated:
         close = difflib.get_close_matches(path, list(docs.pages[page.language]) + sorted(generated), n=3)
@@ -117,8 +151,10 @@ def _relative_link_problem(page, target, parts, docs, generated, line) -> Proble
 
 
 def _raw_html_problems(page: DocPage) -> list[Problem]:
+    """Raw HTML and every element Markdown made (attr_list can give any of them an onclick=, md_in_html parses
+    the HTML inside a `<div markdown>` into elements): nothing may run code or load from another host."""
     problems = []
-    for tag in page.raw_tags:
+    for tag in page.raw_tags + page.elements:
         line = page.line_of(f"<{tag.name}") or page.line_of(f"<{tag.name.upper()}")
         if tag.name in ACTIVE_TAGS:
             problems.append(Problem(file=page.shown, key="error.active_html", line=line, params={"tag": f"<{tag.name}>"}))
@@ -133,7 +169,8 @@ def _raw_html_problems(page: DocPage) -> list[Problem]:
                     name == "src" and value.startswith("data:image/")):
                 problems.append(Problem(file=page.shown, key="error.script_link", line=page.line_of(value) or line,
                                         params={"link": value[:80]}))
-            elif name in LOADING_ATTRIBUTES and (scheme in ("http", "https") or value.startswith("//")):
+            elif (name in LOADING_ATTRIBUTES or (name == "href" and tag.name in SVG_LOADING)) and (
+                    scheme in ("http", "https", "ftp") or value.startswith("//")):
                 problems.append(Problem(file=page.shown, key="error.external_resource",
                                         line=page.line_of(value) or line,
                                         params={"tag": tag.name, "address": value[:80]}))
@@ -170,10 +207,21 @@ def navigation_problems(nav: Navigation, docs: Docs, generated: set[str], config
                 problems.append(Problem(file=config_file, key="error.nav_page_missing", line=line, path="nav",
                                         params={"page": entry.page, "suggestions": ", ".join(close) or "-"}))
         if entry.title is not None:
+            if TITLE_MARKUP.search(entry.title):
+                problems.append(Problem(file=config_file, key="error.title_markup", line=line, path="nav",
+                                        params={"title": entry.title[:80]}))
             for language in LANGUAGES:
-                if language != DEFAULT_LANGUAGE and entry.title not in nav.translations.get(language, {}):
+                translated = nav.translations.get(language, {}).get(entry.title)
+                if language == DEFAULT_LANGUAGE:
+                    continue
+                if not isinstance(translated, str) or not translated.strip():
                     problems.append(Problem(file=config_file, key="error.nav_title_untranslated", line=line,
                                             path="nav", params={"title": entry.title, "language": language}))
+                elif TITLE_MARKUP.search(translated):
+                    line_there = next((found for path, found in lines.items() if path[-2:] == (
+                        "nav_translations", entry.title)), line)
+                    problems.append(Problem(file=config_file, key="error.title_markup", path="nav_translations",
+                                            line=line_there, params={"title": translated[:80]}))
     for path in docs.paths() + sorted(generated):
         if path not in listed and (docs.page(DEFAULT_LANGUAGE, path) or path in generated):
             problems.append(Problem(file=config_file, key="error.page_not_in_nav", line=line_of(("nav",), lines),
@@ -205,9 +253,6 @@ def quiz_problems(source: QuizSource, docs: Docs, generated: set[str], chapter_o
         elif any(found is None for found in titles.values()):
             problems.append(file.problem(("chapter",), "error.chapter_missing", page=page,
                                          known=", ".join(docs.paths())))
-        elif any(found.title is None for found in titles.values()):
-            untitled = ", ".join(language for language, found in titles.items() if found.title is None)
-            problems.append(file.problem(("chapter",), "error.chapter_without_title", page=page, languages=untitled))
     for file in source.question_files + [source.checklist] if source.checklist else source.question_files:
         for path, texts in _texts(file.model, ()):
             for language in LANGUAGES:

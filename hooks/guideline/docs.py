@@ -8,6 +8,7 @@ links are found exactly as MkDocs will render them (no second Markdown dialect):
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -20,6 +21,11 @@ from guideline import yamlfile
 from guideline.languages import LANGUAGES
 from guideline.markers import Marker, find_markers
 from guideline.problems import Problem
+
+
+# Indentation no page needs (a list inside a list is four spaces deeper; a code block in it four more).
+MAX_INDENT = 80
+TOO_DEEP = re.compile(r"^(?: {%d,}|\t{%d,})\S" % (MAX_INDENT, MAX_INDENT // 4), re.M)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ class DocPage:
     ids: set[str] = field(default_factory=set)
     links: list[Tag] = field(default_factory=list)  # <a> and <img> of the Markdown
     raw_tags: list[Tag] = field(default_factory=list)  # every tag in raw HTML written into the page
+    # every element Markdown made, with the attributes attr_list gave it and the HTML md_in_html parsed
+    elements: list[Tag] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -74,6 +82,8 @@ class Docs:
     """Every guideline page, by language and path."""
 
     pages: dict[str, dict[str, DocPage]]  # language -> path -> page
+    root: Path | None = None  # docs_dir, for the files pages link to
+    stray: list[Problem] = field(default_factory=list)  # pages MkDocs would publish that are not ours to read
 
     def page(self, language: str, path: str) -> DocPage | None:
         return self.pages.get(language, {}).get(path)
@@ -83,7 +93,8 @@ class Docs:
 
     @property
     def problems(self) -> list[Problem]:
-        return [problem for pages in self.pages.values() for page in pages.values() for problem in page.problems]
+        return self.stray + [problem for pages in self.pages.values() for page in pages.values()
+                             for problem in page.problems]
 
 
 def read_docs(docs_dir: Path, settings: MarkdownSettings = MarkdownSettings()) -> Docs:
@@ -96,7 +107,31 @@ def read_docs(docs_dir: Path, settings: MarkdownSettings = MarkdownSettings()) -
             stat = path.stat()
             pages[language][relative] = read_page(path, relative, language, f"{docs_dir.name}/{language}/{relative}",
                                                   settings, stat.st_mtime_ns, stat.st_size)
-    return Docs(pages)
+    return Docs(pages, docs_dir, _stray_pages(docs_dir))
+
+
+# What MkDocs reads as a page (mkdocs.utils.markdown_extensions); ours are .md files in a language's folder.
+PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def _stray_pages(docs_dir: Path) -> list[Problem]:
+    """Pages outside the language folders, or with another ending than .md: MkDocs would publish them unchecked
+    (and warn in English only after emptying the output folder)."""
+    problems = []
+    if not docs_dir.is_dir():
+        return problems
+    for path in sorted(docs_dir.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in PAGE_SUFFIXES:
+            continue
+        relative = path.relative_to(docs_dir)
+        shown = f"{docs_dir.name}/{relative.as_posix()}"
+        if relative.parts[0] not in LANGUAGES:
+            problems.append(Problem(file=shown, key="error.page_outside_languages",
+                                    params={"folders": ", ".join(f"{docs_dir.name}/{language}/"
+                                                                 for language in LANGUAGES)}))
+        elif path.suffix != ".md":
+            problems.append(Problem(file=shown, key="error.page_suffix", params={"suffix": path.suffix}))
+    return problems
 
 
 @lru_cache(maxsize=4096)
@@ -109,11 +144,20 @@ def read_page(path: Path, relative: str, language: str, shown: str, settings: Ma
         return page
     page.markers, marker_problems = find_markers(text, shown)
     page.problems += marker_problems
+    deep = TOO_DEEP.search(text)
+    if deep:  # Python-Markdown recurses per level: 500 nested lists end in a RecursionError, here and in MkDocs
+        page.problems.append(Problem(file=shown, key="error.page_too_deep", line=text.count("\n", 0, deep.start()) + 1,
+                                     params={"limit": MAX_INDENT}))
+        return page
     converter = _converter(settings)
     converter.reset()
-    converter.convert(markdown_body(text))
+    try:
+        converter.convert(markdown_body(text))
+    except RecursionError:
+        page.problems.append(Problem(file=shown, key="error.page_too_deep", params={"limit": MAX_INDENT}))
+        return page
     collected: _Collect = converter.treeprocessors["guideline-collect"]
-    page.ids, page.links = collected.ids, collected.links
+    page.ids, page.links, page.elements = collected.ids, collected.links, collected.elements
     for token in _flatten(converter.toc_tokens):
         name = html.unescape(token["name"])
         if token["level"] == 1:
@@ -155,11 +199,16 @@ class _Collect(Treeprocessor):
     def run(self, root):
         self.ids: set[str] = set()
         self.links: list[Tag] = []
+        self.elements: list[Tag] = []
         for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue  # a comment
             if element.get("id"):
                 self.ids.add(element.get("id"))
+            tag = Tag(element.tag.lower(), tuple((str(k).lower(), str(v)) for k, v in element.attrib.items()))
             if element.tag in ("a", "img"):
-                self.links.append(Tag(element.tag, tuple((str(k), str(v)) for k, v in element.attrib.items())))
+                self.links.append(tag)
+            self.elements.append(tag)
 
 
 class _TagParser(HTMLParser):
@@ -173,8 +222,13 @@ class _TagParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# Comment endings a browser accepts and Python's HTMLParser does not: to it, `<!--><script>...-->` is one comment,
+# to a browser an empty comment and a script.
+BROWSER_COMMENT_ENDS = re.compile(r"<!--->|<!-->|--!>")
+
+
 def _tags_of(block: str) -> list[Tag]:
     parser = _TagParser()
-    parser.feed(block)
+    parser.feed(BROWSER_COMMENT_ENDS.sub(lambda match: "-->" if match[0] == "--!>" else "<!-- -->", block))
     parser.close()
     return parser.tags

@@ -17,11 +17,10 @@ from guideline.problems import Problem
 from guideline.quizpages import chapter_link_body
 from guideline import search_lexicon
 from guideline.quizsource import QuizSource, load_quiz_source
+from guideline.siteconfig import CONFIG_FILE, SiteConfig, read_config
 from guideline.strings import MissingPlaceholder, SHOWN as STRINGS_FILE, UiStrings, load_strings
 from guideline.templates import TEMPLATES
-from guideline import yamlfile
 
-CONFIG_FILE = "mkdocs.yml"
 SCRIPTS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "javascripts"
 # Keys made at run time, which no scan of the templates finds.
 RUN_TIME_KEYS = {"overrides/guideline/quiz.html": ("quiz.hint.single", "quiz.hint.multiple", "quiz.hint.true-false")}
@@ -47,17 +46,18 @@ class Project:
         return self.quizzes.questions_by_chapter(self.navigation.pages())
 
 
-def check_project(root: Path, docs_dir: Path, navigation: Navigation, markdown: MarkdownSettings,
-                  site_url: str) -> Project:
-    """Read and check every source; when nothing is wrong, make every generated page in every language."""
+def check_project(root: Path, docs_dir: Path, navigation: Navigation | None, markdown: MarkdownSettings,
+                  site_url: str, config: SiteConfig | None = None, render: bool = True) -> Project:
+    """Read and check every source; when nothing is wrong (and render), make every generated page in every language.
+
+    navigation is None when mkdocs.yml has no nav that can be read: the nav is then not judged, everything else is.
+    config is mkdocs.yml as the preflight has read it (read here when not given)."""
     strings, found = load_strings()
     problems = list(found)  # the table's problems are cached with it: never extend that list
-    config_file = root / CONFIG_FILE
-    config = yamlfile.parse(config_file.read_text(encoding="utf-8"), CONFIG_FILE, construct=False)
-    problems += [problem for problem in config.problems if problem.key == "error.duplicate_key"]
+    config = config if config is not None else read_config(root / CONFIG_FILE)
+    problems += config.problems
     organization, found = load_organization(root)
     problems += found
-    problems += _site_url_problems(config)
     docs = read_docs(docs_dir, markdown)
     problems += docs.problems
     quizzes = load_quiz_source(root / "quizzes")
@@ -68,15 +68,19 @@ def check_project(root: Path, docs_dir: Path, navigation: Navigation, markdown: 
     problems += checks.twin_problems(docs, shown_root)
     problems += checks.parity_problems(docs)
     problems += checks.content_problems(docs, generated)
+    problems += checks.title_problems(docs)
     problems += checks.conflict_problems(docs, generated, shown_root)
-    problems += checks.navigation_problems(navigation, docs, generated, CONFIG_FILE, config.lines,
-                                           quizzes_complete=not quizzes.problems)
-    problems += checks.quiz_problems(quizzes, docs, generated, navigation.pages())
-    problems += checks.string_use_problems(strings, {"": sorted(TEMPLATES.glob("*.html")) + sorted(
-        (TEMPLATES.parent / "partials").rglob("*.html")) + [TEMPLATES.parent / "main.html"],
-        "quiz.js.": [SCRIPTS / "quiz.js"]}, RUN_TIME_KEYS)
-    project = Project(root, strings, organization, docs, quizzes, navigation, site_url, problems)
-    if not problems:
+    if navigation is not None:
+        problems += checks.navigation_problems(navigation, docs, generated, CONFIG_FILE, config.lines,
+                                               quizzes_complete=not quizzes.problems)
+    chapter_order = navigation.pages() if navigation is not None else docs.paths()
+    problems += checks.quiz_problems(quizzes, docs, generated, chapter_order)
+    if strings.table:  # a table that cannot be read is its own problem: not every key of it again
+        templates = sorted(TEMPLATES.glob("*.html")) + sorted((TEMPLATES.parent / "partials").rglob("*.html"))
+        problems += checks.string_use_problems(strings, {"": templates + [TEMPLATES.parent / "main.html"],
+                                                         "quiz.js.": [SCRIPTS / "quiz.js"]}, RUN_TIME_KEYS)
+    project = Project(root, strings, organization, docs, quizzes, navigation or Navigation(()), site_url, problems)
+    if not problems and render:
         _render(project)
     return project
 
@@ -89,14 +93,6 @@ def _voikko_problems() -> list[Problem]:
         return [Problem(file="Voikko (libvoikko, voikko-fi)", key="error.voikko_missing",
                         params={"reason": str(error)[:200] or type(error).__name__})]
     return []
-
-
-def _site_url_problems(config: yamlfile.YamlFile) -> list[Problem]:
-    """site_url as written in mkdocs.yml (`mkdocs serve` replaces it with its own address while it runs)."""
-    value = config.data.get("site_url") if isinstance(config.data, dict) else None
-    if isinstance(value, str) and value.startswith("https://") and " " not in value.strip():
-        return []
-    return [Problem(file=CONFIG_FILE, key="error.site_url", path="site_url", line=config.line(("site_url",)))]
 
 
 def _render(project: Project) -> None:

@@ -86,7 +86,10 @@ def _locale(language: str) -> Locale:
 
 def load_strings(path: Path = TABLE, shown: str = SHOWN) -> tuple[UiStrings, list[Problem]]:
     """The table and what is wrong with it; loaded again only when the file changes (`mkdocs serve`)."""
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return UiStrings({}), [Problem(file=shown, key="error.file_missing")]
     return _load(path, shown, stat.st_mtime_ns, stat.st_size)
 
 
@@ -97,7 +100,9 @@ def load_ui_strings(path: Path = TABLE) -> UiStrings:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, shown: str, modified: int, size: int) -> tuple[UiStrings, list[Problem]]:
-    source = yamlfile.load(path, shown)
+    # What can be read of a table with a key written twice still gives the messages of this run's report; the
+    # build stops on that problem, so the table is never used for pages.
+    source = yamlfile.load(path, shown, partial=True)
     if not isinstance(source.data, dict):
         if not source.problems:
             source.problems.append(Problem(file=shown, key="error.strings_not_a_table"))
@@ -143,8 +148,33 @@ def _entry_problems(key: str, texts: object) -> list[tuple[str, dict]]:
     return problems
 
 
-# The messages about the table itself cannot come from the table: they are written here, in both languages.
+# The messages about the table itself cannot come from the table: they are written here, in both languages, with
+# those that report a table that cannot be read at all (not UTF-8, broken YAML, missing) and the report's frame.
 TABLE_MESSAGES = {
+    "error.heading": {
+        "fi": 'Sivustoa ei rakennettu. Korjaa nämä virheet ({count})',
+        "sv": 'Webbplatsen byggdes inte. Rätta de här felen ({count})'},
+    "error.place.line": {
+        "fi": 'rivi {line}',
+        "sv": 'rad {line}'},
+    "error.yaml_syntax": {
+        "fi": 'Tiedostoa ei voi lukea, koska sen YAML-rakenne on rikki ({detail}). Tarkista sisennykset, kaksoispisteet ja lainausmerkit.',
+        "sv": 'Filen kan inte läsas eftersom dess YAML-struktur är trasig ({detail}). Kontrollera indrag, kolon och citattecken.'},
+    "error.not_utf8": {
+        "fi": 'Tiedostoa ei ole tallennettu UTF-8-muodossa, joten ääkköset eivät säily. Tallenna se UTF-8-muodossa.',
+        "sv": 'Filen har inte sparats i UTF-8, så å, ä och ö bevaras inte. Spara den i UTF-8.'},
+    "error.file_missing": {
+        "fi": 'Tiedosto puuttuu. Luo se.',
+        "sv": 'Filen saknas. Skapa den.'},
+    "error.file_too_large": {
+        "fi": 'Tiedosto on liian suuri ({size} kt). Suurin sallittu koko on {limit} kt. Jaa sisältö useampaan tiedostoon.',
+        "sv": 'Filen är för stor ({size} kB). Den största tillåtna storleken är {limit} kB. Dela upp innehållet på flera filer.'},
+    "error.yaml_too_deep": {
+        "fi": 'Rakenne on sisäkkäin yli {limit} tasoa syvä. Tiedostoissa on enintään muutama sisäkkäinen taso: tarkista sisennykset ja hakasulut [ ] ja aaltosulut {{ }}.',
+        "sv": 'Strukturen är kapslad mer än {limit} nivåer djupt. Filerna har högst några nivåer inuti varandra: kontrollera indragen, hakparenteserna [ ] och klamrarna {{ }}.'},
+    "error.strings_key_missing": {
+        "fi": 'Tekstitaulukosta puuttuu teksti {key}, jota {place} käyttää. Lisää se suomeksi ja ruotsiksi.',
+        "sv": 'I texttabellen saknas texten {key}, som används i {place}. Lägg till den på finska och svenska.'},
     "error.strings_not_a_table": {
         "fi": "Tiedoston pitää koostua riveistä muotoa  avain: {{fi: ..., sv: ...}}.",
         "sv": "Filen ska bestå av rader i formen  nyckel: {{fi: ..., sv: ...}}."},

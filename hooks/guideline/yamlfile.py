@@ -11,6 +11,7 @@ builds the data itself in one walk, so that
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,14 @@ from guideline.problems import Problem
 
 KeyPath = tuple[Any, ...]
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
+# Thirty times the largest source file (a question file is about 30 kB): generous, and a file this size is still
+# read in well under a second.
+MAX_FILE_BYTES = 1024 * 1024
 MAX_TEXT_CHARACTERS = 20_000
+# Our files nest about six levels; libyaml's composer and this module's walk recurse, so a few kilobytes of
+# "[[[[..." would take seconds, a few hundred kilobytes crash the process.
+MAX_DEPTH = 40
+_MAYBE_DEEP = re.compile(r"^ {%d,}" % (MAX_DEPTH * 2), re.M)
 
 # libyaml's composer when PyYAML has it (about ten times faster), the pure-Python one otherwise.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,22 +67,29 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(file=shown, key="error.not_utf8", line=raw[: error.start].count(b"\n") + 1)]
 
 
-def load(path: Path, shown: str) -> YamlFile:
+def load(path: Path, shown: str, partial: bool = False) -> YamlFile:
     """Read and parse one YAML file."""
     text, problems = read_text(path, shown)
     if text is None:
         return YamlFile(shown, problems=problems)
-    return parse(text, shown)
+    return parse(text, shown, partial=partial)
 
 
-def parse(text: str, shown: str, construct: bool = True) -> YamlFile:
-    """Parse a YAML document. With construct=False only the lines are read, so unknown tags (!ENV) pass."""
+def parse(text: str, shown: str, construct: bool = True, partial: bool = False) -> YamlFile:
+    """Parse a YAML document. With construct=False only the lines are read, so unknown tags (!ENV) pass.
+
+    A file with problems has no data, so that nothing is built from half of it; with partial (or construct=False)
+    it keeps what could be read (the first of a key written twice, None for an alias) for checks and messages."""
     result = YamlFile(shown)
+    deep = _too_deep(text)
+    if deep is not None:
+        result.problems.append(Problem(file=shown, key="error.yaml_too_deep", line=deep, params={"limit": MAX_DEPTH}))
+        return result
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as error:
-        result.problems.append(_syntax_problem(shown, error))
+        result.problems.append(_syntax_problem(shown, error, text))
         return result
     finally:
         loader.dispose()
@@ -86,7 +100,7 @@ def parse(text: str, shown: str, construct: bool = True) -> YamlFile:
     result.data = walk.node(root, ())
     if walk.aliased:
         result.problems += _alias_problems(shown, text)
-    if result.problems:
+    if result.problems and construct and not partial:
         result.data = None
     return result
 
@@ -106,6 +120,11 @@ class _Walk:
             self.aliased = True
             return None
         self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in (_TAG + "map", _TAG + "seq") and (
+                self.construct or node.tag.startswith(_TAG + "python/")):
+            # !!python/object/apply:os.system [...]: nothing of ours constructs it, but MkDocs' reader would run it
+            self.problem("error.yaml_tag", node, path, tag=node.tag)
+            return None
         if isinstance(node, yaml.MappingNode):
             data: dict = {}
             first: dict[Any, int] = {}
@@ -131,6 +150,16 @@ class _Walk:
 
     def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         if not self.construct:
+            # What a file read by another program (MkDocs' mkdocs.yml) must not contain: a date that does not
+            # exist (its reader stops with a traceback) or a python/ tag (its reader would run the code).
+            if node.tag.startswith(_TAG + "python/"):
+                self.problem("error.yaml_tag", node, path, tag=node.tag)
+            elif node.tag == _TAG + "timestamp":
+                try:
+                    _SCALARS.construct_yaml_timestamp(node)
+                except ValueError:
+                    self.problem("error.expected_date", node, path, field=str(path[-1]) if path else "",
+                                 value=node.value)
             return node.value
         tag = node.tag
         if tag in (_TAG + "str", _TAG + "timestamp"):  # dates are parsed, and checked, by the models
@@ -143,10 +172,30 @@ class _Walk:
         self.problem("error.yaml_tag", node, path, tag=tag)
         return None
 
-    def problem(self, key: str, node: yaml.Node, path: KeyPath, **params) -> None:
+    def problem(self, message: str, node: yaml.Node, path: KeyPath, **params) -> None:
+        """A problem at the node; params are the message's (a duplicate key's `key` among them)."""
         from guideline.validation import shown_path
-        self.result.problems.append(Problem(file=self.result.shown, key=key, params=params,
+        self.result.problems.append(Problem(file=self.result.shown, key=message, params=params,
                                             line=node.start_mark.line + 1, path=shown_path(path)))
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where the nesting first goes deeper than MAX_DEPTH, read from the event stream (which does not
+    recurse); only a text with many brackets or a deep indentation can nest that deep, so others are not read."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and not _MAYBE_DEEP.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the syntax error is reported with its line when the file is composed
+    return None
 
 
 def _alias_problems(shown: str, text: str) -> list[Problem]:
@@ -162,8 +211,12 @@ def _alias_problems(shown: str, text: str) -> list[Problem]:
     return problems or [Problem(file=shown, key="error.yaml_alias", params={"alias": "*"})]
 
 
-def _syntax_problem(shown: str, error: yaml.YAMLError) -> Problem:
+def _syntax_problem(shown: str, error: yaml.YAMLError, text: str) -> Problem:
     """A YAML syntax error with its line and the parser's own explanation."""
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow: where it is, and its code
+        return Problem(file=shown, key="error.yaml_syntax", line=text.count("\n", 0, error.position) + 1,
+                       params={"detail": f"{error.reason}: U+{error.character:04X}" if isinstance(
+                           error.character, int) else error.reason})
     mark = getattr(error, "problem_mark", None)
     detail = " ".join(str(part) for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
     return Problem(file=shown, key="error.yaml_syntax", params={"detail": detail or str(error)},

@@ -21,6 +21,7 @@ page or strings.yml until the served page shows the change. It asserts nothing: 
 from __future__ import annotations
 
 import argparse
+import copy as copying
 import gzip
 import http.client
 import json
@@ -80,12 +81,12 @@ def multiply_questions(project: Path, count: int) -> int:
     originals = [(path, question) for path in files for question in loaded[path]["questions"]]
     total = len(originals)
     copy = 0
-    while total < count:
+    while total < count:  # deep copies: PyYAML would write a shared text as an alias, which the site refuses
         copy += 1
         for path, question in originals:
             if total >= count:
                 break
-            duplicate = dict(question, id=f"{question['id'][:50]}-x{copy}")
+            duplicate = dict(copying.deepcopy(question), id=f"{question['id'][:50]}-x{copy}")
             loaded[path]["questions"].append(duplicate)
             total += 1
     if copy:

@@ -56,7 +56,7 @@ def generated_pages(project) -> list[GeneratedPage]:
     """Every generated page of a valid project."""
     pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body)]
     pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"),
-                               lambda project, language: onboarding_body(project, language) + "\n"
+                               lambda project, language: shared_onboarding_body(project, language) + "\n"
                                + onboarding_note(project, language)))
     for chapter in project.chapters():
         pages.append(GeneratedPage(
@@ -66,6 +66,11 @@ def generated_pages(project) -> list[GeneratedPage]:
     pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body))
     pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body))
     return pages
+
+
+def shared_onboarding_body(project, language: str) -> str:
+    """The onboarding quiz of a language, made once for the site's page and the SCORM package alike."""
+    return project.once(("onboarding_body", language), lambda: onboarding_body(project, language))
 
 
 def _title(key: str) -> Callable[[object, str], str]:

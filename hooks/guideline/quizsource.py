@@ -69,5 +69,6 @@ def load_quiz_source(quizzes_dir: Path, shown_root: str = "quizzes") -> QuizSour
 def _load(path: Path, shown: str, model: type, problems: list[Problem]) -> SourceFile | None:
     source = yamlfile.load(path, shown)
     validated = validate(model, source) if not source.problems else None
+    source.data = None  # the model holds it now; the lines stay, for messages
     problems += source.problems
     return SourceFile(source, validated) if validated is not None else None

@@ -16,12 +16,14 @@ from guideline.exports import make_exports, scorm
 from guideline.navigation import read_navigation
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
-from guideline.templates import TEMPLATES
+from guideline.templates import TEMPLATES, reset_templates
 from guideline.views import LINK_SCHEME
 
-# The last project made, with the fingerprint of everything it was made from: the language builds of one
-# `mkdocs build` share it, and `mkdocs serve` makes it anew as soon as any source changes.
-_last: tuple[tuple, Project] | None = None
+# The last project made, with the fingerprint of everything it was made from and the configuration of the build
+# that last asked for it: the language builds of one `mkdocs build` share it (static-i18n builds every language
+# with the same configuration), and `mkdocs serve`, which loads the configuration anew for each rebuild, makes
+# it anew as soon as any source changes.
+_last: tuple[tuple, Project, MkDocsConfig] | None = None
 # The exports of the last project, with the site files they were made from.
 _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
 
@@ -29,14 +31,20 @@ _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
 def project_for(config: MkDocsConfig) -> Project:
     """The project of this configuration, checked and rendered once for all its language builds."""
     global _last
+    if _last is not None and _last[2] is config:  # every event of one build: the files were looked at once
+        return _last[1]
     root = Path(config.config_file_path).parent
     # Everything the project is made from is in these files (the nav and the Markdown settings in mkdocs.yml),
     # and site_url, which `mkdocs serve` sets to its own address.
     fingerprint = (_files_fingerprint(root, Path(config.docs_dir)), config.site_url)
     if _last is None or _last[0] != fingerprint:
+        _last = None  # the old project's pages are not kept while the new one is made
+        reset_templates()  # a template may have changed: read them anew
         navigation = read_navigation(config.nav, i18n.nav_translations(config))
-        _last = (fingerprint, check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
-                                            config.site_url or ""))
+        project = check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
+                                config.site_url or "")
+        _last = (fingerprint, project, config)
+    _last = (*_last[:2], config)
     return _last[1]
 
 

@@ -52,10 +52,19 @@ class Project:
         return self._made[("chapters",)]
 
     def once(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """make(), the first time key is asked for; the same result afterwards."""
+        """make(), the first time key is asked for; the same result afterwards (until forget_made)."""
         if key not in self._made:
             self._made[key] = make()
         return self._made[key]
+
+    def forget_made(self) -> None:
+        """Let go of what once() made (the exports and pages are made): a large pool need not stay in memory."""
+        self._made.clear()
+
+    def consumed(self) -> bool:
+        """True when a build has taken a generated page's body (each is taken once): a new build needs a new
+        project."""
+        return any(len(page.body) < len(LANGUAGES) for page in self.rendered.values())
 
 
 def check_project(root: Path, docs_dir: Path, navigation: Navigation, markdown: MarkdownSettings,

@@ -37,7 +37,7 @@ def project_for(config: MkDocsConfig) -> Project:
     # Everything the project is made from is in these files (the nav and the Markdown settings in mkdocs.yml),
     # and site_url, which `mkdocs serve` sets to its own address.
     fingerprint = (_files_fingerprint(root, Path(config.docs_dir)), config.site_url)
-    if _last is None or _last[0] != fingerprint:
+    if _last is None or _last[0] != fingerprint or _last[1].consumed():
         _last = None  # the old project's pages are not kept while the new one is made
         reset_templates()  # a template may have changed: read them anew
         navigation = read_navigation(config.nav, i18n.nav_translations(config))
@@ -60,7 +60,9 @@ def exports_for(config: MkDocsConfig) -> dict[str, bytes]:
     project = project_for(config)
     assets = theme_assets(config, scorm.ASSETS)
     if _last_exports is None or _last_exports[0] is not project or _last_exports[1] != assets:
+        _last_exports = None
         _last_exports = (project, assets, make_exports(project, assets))
+        project.forget_made()
     return _last_exports[2]
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
-from guideline.adapter.site import project_for
+from guideline.adapter.site import COMPILED_TEMPLATES, project_for
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.strings import load_strings
 
@@ -24,7 +24,10 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    """Templates call ui("key") and ui("key", name=value) for strings of the current language, as escaped markup."""
+    """Templates call ui("key") and ui("key", name=value) for strings of the current language, as escaped markup.
+
+    (The theme's templates are compiled once, for every language and rebuild: guideline.adapter.site.)"""
+    env.bytecode_cache = COMPILED_TEMPLATES
     env.globals["ui"] = partial(project_for(config).strings.markup, language=i18n.current_language(config))
     return env
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -92,6 +94,26 @@ def _stat(path: Path) -> tuple[int, int]:
     except FileNotFoundError:
         return (0, -1)
     return (stat.st_mtime_ns, stat.st_size)
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process, not once per language and per `mkdocs serve` rebuild:
+    MkDocs makes a new Jinja environment for every build. Jinja keys each entry by the template's file and
+    checks it against a hash of the template's text, so a template that changed is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 LINK = re.compile(r'href="' + re.escape(LINK_SCHEME) + r'(?P<page>[^"#]*)(?:#(?P<anchor>[^"]*))?"')

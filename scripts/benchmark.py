@@ -28,6 +28,7 @@ import json
 import os
 import posixpath
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -283,7 +284,10 @@ def measure_size(count: int, runs: int, scratch: Path, peer: Path) -> dict:
     folder = scratch / f"q{count}"
     ours_dir = copy_project(folder / "ours")
     written = multiply_questions(ours_dir, count)
-    write_plain_projects(ours_dir, folder / "bare", folder / "peer")
+    # In a process of its own: this one stays small, since a child's peak memory (ru_maxrss) counts from the
+    # fork, before the build's program replaces this one's.
+    subprocess.run([sys.executable, __file__, "--write-plain", str(ours_dir), str(folder / "bare"),
+                    str(folder / "peer")], check=True, env=ENV)
     sides = [Side("ours", Path(sys.executable), ours_dir), Side("bare", Path(sys.executable), folder / "bare"),
              Side("peer", peer, folder / "peer")]
     log = folder / "build.log"
@@ -425,18 +429,24 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="the real questions and 500, two rounds, a short serve")
     parser.add_argument("--sizes", help="comma-separated question counts (0: the real questions)")
     parser.add_argument("--runs", type=int, help="rounds per size (default 5, 3 from 2,000 questions, 1 if --quick)")
-    parser.add_argument("--serve-sizes", help="comma-separated counts whose serve loop is timed (default 0,2000)")
+    parser.add_argument("--serve-sizes", help="comma-separated counts whose serve loop is timed (default 0,2000; '' for none)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--write-plain", nargs=3, type=Path, help=argparse.SUPPRESS)  # OURS BARE PEER, internal
     arguments = parser.parse_args()
+    if arguments.write_plain:
+        write_plain_projects(*arguments.write_plain)
+        return
     real = real_question_count()
     sizes_wanted = [int(size) for size in (arguments.sizes or ("0,500" if arguments.quick else "0,500,2000,5000"))
                     .split(",")]
-    serve_sizes = [int(size) for size in (arguments.serve_sizes or ("0" if arguments.quick else "0,2000")).split(",")]
+    serve_sizes = [int(size) for size in (arguments.serve_sizes if arguments.serve_sizes is not None
+                                          else "0" if arguments.quick else "0,2000").split(",") if size]
     peer = peer_python()
     scratch = arguments.keep or Path(tempfile.mkdtemp(prefix="guideline-benchmark-"))
     scratch.mkdir(parents=True, exist_ok=True)
     print(f"Benchmark in {scratch}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
-          f"{real} real questions")
+          f"{real} real questions; no peak can read below this process's own, "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     results = []
     try:
         for size in sizes_wanted:

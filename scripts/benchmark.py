@@ -362,10 +362,9 @@ def _append_to_question(project: Path, marker: str) -> str:
     """Append marker to the first question's Finnish text of security.yml; the page that shows it."""
     path = project / "quizzes/questions/security.yml"
     text = path.read_text(encoding="utf-8")
-    start = text.index("    question:\n")
-    line_start = text.index("      fi: ", start)
-    line_end = text.index("\n", line_start)
-    path.write_text(text[:line_end] + f" {marker}" + text[line_end:], encoding="utf-8")
+    found = re.search(r"^\s*question:\n\s*fi: (.*)$", text, re.MULTILINE)  # as written, or as PyYAML writes it
+    end = found.end(1) - (1 if found[1][-1:] in "'\"" else 0)  # inside a quoted text's quotes
+    path.write_text(text[:end] + f" {marker}" + text[end:], encoding="utf-8")
     return "/quizzes/security/"
 
 

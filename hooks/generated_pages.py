@@ -43,7 +43,9 @@ def on_page_content(html, page, config, files):
     rendered = project.rendered.get(path)
     later = {}
     if rendered is not None:
-        body = resolve_links(rendered.body[language], page.file, files, language)
+        # Each body is put in once, by its language's build: the project need not keep it (guideline.adapter.site
+        # makes the project anew for a build after this one).
+        body = resolve_links(rendered.body.pop(language), page.file, files, language)
         if rendered.page.searchable:
             html = html.replace(BODY, body, 1)
         else:
@@ -59,4 +61,8 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     for placeholder, body in getattr(page, "guideline_later", {}).items():
         output = output.replace(placeholder, body, 1)
+    if i18n.page_path(page.file) in project_for(config).rendered:
+        # Written out now, and read by nothing after this: a generated page's HTML need not stay in memory while
+        # the other languages are built (static-i18n builds them inside this build).
+        page.content, page.guideline_later = None, {}
     return output

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
-from guideline.adapter.site import project_for
+from guideline.adapter.site import COMPILED_TEMPLATES, project_for
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.strings import load_strings
 
@@ -35,7 +35,9 @@ def on_env(env, config, files):
     Every text of mkdocs.yml is plain text: `<` in the site's name shows as `<` and never becomes markup. While
     the templates render, each is escaped Markup, which shows right both where Material prints it as it is and
     where it escapes it (`| e` leaves Markup alone); on_post_build puts the text back, because static-i18n accepts
-    a language's site_name only over a plain str."""
+    a language's site_name only over a plain str. (The theme's templates are compiled once, for every language
+    and rebuild: guideline.adapter.site.)"""
+    env.bytecode_cache = COMPILED_TEMPLATES
     env.globals["ui"] = partial(project_for(config).strings.markup, language=i18n.current_language(config))
     for holder, key in _plain_texts(config):
         holder[key] = Markup(escape(holder[key]))

@@ -68,7 +68,7 @@ def generated_pages(project) -> list[GeneratedPage]:
     pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body,
                            QUIZ_INDEX_BOOST)]
     pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"),
-                               lambda project, language: onboarding_body(project, language) + "\n"
+                               lambda project, language: shared_onboarding_body(project, language) + "\n"
                                + onboarding_note(project, language), ONBOARDING_BOOST))
     for chapter in project.chapters():
         pages.append(GeneratedPage(
@@ -79,6 +79,11 @@ def generated_pages(project) -> list[GeneratedPage]:
     pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body, POSTER_BOOST))
     pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body, LMS_BOOST))
     return pages
+
+
+def shared_onboarding_body(project, language: str) -> str:
+    """The onboarding quiz of a language, made once for the site's page and the SCORM package alike."""
+    return project.once(("onboarding_body", language), lambda: onboarding_body(project, language))
 
 
 def _title(key: str) -> Callable[[object, str], str]:

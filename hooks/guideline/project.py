@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from guideline import checks
 from guideline.docs import Docs, MarkdownSettings, read_docs
@@ -40,10 +41,30 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     chapter_links: dict[tuple[str, str], str] = field(default_factory=dict)
+    # What is made from the project more than once (the onboarding quiz for the site and the SCORM package, the
+    # question pool for Moodle and GIFT), made once: the project never changes after it is checked.
+    _made: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def chapters(self) -> dict[str, list]:
         """Questions by chapter, in the navigation's order."""
-        return self.quizzes.questions_by_chapter(self.navigation.pages())
+        if ("chapters",) not in self._made:
+            self._made[("chapters",)] = self.quizzes.questions_by_chapter(self.navigation.pages())
+        return self._made[("chapters",)]
+
+    def once(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """make(), the first time key is asked for; the same result afterwards (until forget_made)."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def forget_made(self) -> None:
+        """Let go of what once() made (the exports and pages are made): a large pool need not stay in memory."""
+        self._made.clear()
+
+    def consumed(self) -> bool:
+        """True when a build has taken a generated page's body (each is taken once): a new build needs a new
+        project."""
+        return any(len(page.body) < len(LANGUAGES) for page in self.rendered.values())
 
 
 def check_project(root: Path, docs_dir: Path, navigation: Navigation | None, markdown: MarkdownSettings,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,21 @@ def load_quiz_source(quizzes_dir: Path, shown_root: str = "quizzes") -> QuizSour
 
 
 def _load(path: Path, shown: str, model: type, problems: list[Problem]) -> SourceFile | None:
+    try:
+        stat = path.stat()
+        modified, size = stat.st_mtime_ns, stat.st_size
+    except FileNotFoundError:
+        modified, size = 0, -1
+    loaded, found = _load_file(path, shown, model, modified, size)
+    problems += found
+    return loaded
+
+
+@lru_cache(maxsize=256)
+def _load_file(path: Path, shown: str, model: type, modified: int, size: int) -> tuple[SourceFile | None, tuple]:
+    """One file read and validated; cached by its modification time and size, so `mkdocs serve` reads again
+    only the files that changed (the models are frozen, and nothing changes a SourceFile once it is made)."""
     source = yamlfile.load(path, shown)
     validated = validate(model, source) if not source.problems else None
-    problems += source.problems
-    return SourceFile(source, validated) if validated is not None else None
+    source.data = None  # the model holds it now; the lines stay, for messages
+    return (SourceFile(source, validated) if validated is not None else None), tuple(source.problems)

@@ -24,7 +24,9 @@ def environment(templates_dir: Path = TEMPLATES) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        auto_reload=True,
+        # Not a look at every template file at every use: the adapter calls reset_templates() when it makes a
+        # project anew, which it does whenever a template file changed (`mkdocs serve`).
+        auto_reload=False,
     )
     env.filters["format_markup"] = format_markup
     env.filters["date"] = format_date
@@ -47,3 +49,9 @@ def render_macro(template: str, macro: str, strings: UiStrings, **context) -> st
 @lru_cache(maxsize=32)
 def _module(template: Template, strings: UiStrings):
     return template.make_module({"strings": strings})
+
+
+def reset_templates() -> None:
+    """Forget the compiled templates and their modules, so the next use reads the template files again."""
+    environment.cache_clear()
+    _module.cache_clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -86,9 +87,27 @@ class PosterGroup:
 
 
 def content_version(questions: list, settings: dict | None = None) -> str:
-    """A short fingerprint of a quiz's questions and settings: saved answers are kept only while it holds."""
-    payload = json.dumps([[question.model_dump(mode="json") for question in questions], settings], sort_keys=True)
+    """A short fingerprint of a quiz's questions and settings: saved answers are kept only while it holds.
+
+    It is the hash of json.dumps([[question, ...], settings], sort_keys=True), written out from each question's
+    own JSON, which is made once however many quizzes and languages show the question."""
+    payload = f"[[{', '.join(map(_question_json, questions))}], {json.dumps(settings, sort_keys=True)}]"
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+# Questions are frozen models: the JSON of one is made once, and forgotten with the question.
+# (Models with lists are not hashable: the entries are keyed by id and hold a weak reference.)
+_QUESTION_JSON: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def _question_json(question) -> str:
+    key = id(question)
+    known = _QUESTION_JSON.get(key)
+    if known is None or known[0]() is not question:
+        made = json.dumps(question.model_dump(mode="json"), sort_keys=True)
+        known = _QUESTION_JSON[key] = (weakref.ref(question, lambda _, key=key: _QUESTION_JSON.pop(key, None)),
+                                       made)
+    return known[1]
 
 
 def question_view(question, number: int, chapter: str, docs: Docs, strings: UiStrings, language: str) -> QuestionView:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -16,12 +18,14 @@ from guideline.exports import make_exports, scorm
 from guideline.navigation import read_navigation
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
-from guideline.templates import TEMPLATES
+from guideline.templates import TEMPLATES, reset_templates
 from guideline.views import LINK_SCHEME
 
-# The last project made, with the fingerprint of everything it was made from: the language builds of one
-# `mkdocs build` share it, and `mkdocs serve` makes it anew as soon as any source changes.
-_last: tuple[tuple, Project] | None = None
+# The last project made, with the fingerprint of everything it was made from and the configuration of the build
+# that last asked for it: the language builds of one `mkdocs build` share it (static-i18n builds every language
+# with the same configuration), and `mkdocs serve`, which loads the configuration anew for each rebuild, makes
+# it anew as soon as any source changes.
+_last: tuple[tuple, Project, MkDocsConfig] | None = None
 # The exports of the last project, with the site files they were made from.
 _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
 
@@ -29,14 +33,20 @@ _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
 def project_for(config: MkDocsConfig) -> Project:
     """The project of this configuration, checked and rendered once for all its language builds."""
     global _last
+    if _last is not None and _last[2] is config:  # every event of one build: the files were looked at once
+        return _last[1]
     root = Path(config.config_file_path).parent
     # Everything the project is made from is in these files (the nav and the Markdown settings in mkdocs.yml),
     # and site_url, which `mkdocs serve` sets to its own address.
     fingerprint = (_files_fingerprint(root, Path(config.docs_dir)), config.site_url)
-    if _last is None or _last[0] != fingerprint:
+    if _last is None or _last[0] != fingerprint or _last[1].consumed():
+        _last = None  # the old project's pages are not kept while the new one is made
+        reset_templates()  # a template may have changed: read them anew
         navigation = read_navigation(config.nav, i18n.nav_translations(config))
-        _last = (fingerprint, check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
-                                            config.site_url or ""))
+        project = check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
+                                config.site_url or "")
+        _last = (fingerprint, project, config)
+    _last = (*_last[:2], config)
     return _last[1]
 
 
@@ -52,7 +62,9 @@ def exports_for(config: MkDocsConfig) -> dict[str, bytes]:
     project = project_for(config)
     assets = theme_assets(config, scorm.ASSETS)
     if _last_exports is None or _last_exports[0] is not project or _last_exports[1] != assets:
+        _last_exports = None
         _last_exports = (project, assets, make_exports(project, assets))
+        project.forget_made()
     return _last_exports[2]
 
 
@@ -82,6 +94,26 @@ def _stat(path: Path) -> tuple[int, int]:
     except FileNotFoundError:
         return (0, -1)
     return (stat.st_mtime_ns, stat.st_size)
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process, not once per language and per `mkdocs serve` rebuild:
+    MkDocs makes a new Jinja environment for every build. Jinja keys each entry by the template's file and
+    checks it against a hash of the template's text, so a template that changed is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 LINK = re.compile(r'href="' + re.escape(LINK_SCHEME) + r'(?P<page>[^"#]*)(?:#(?P<anchor>[^"]*))?"')

@@ -33,7 +33,12 @@ class PoolQuestion:
 
 
 def pool(project, language: str) -> dict[str, list[PoolQuestion]]:
-    """Every question by chapter, chapters in the navigation's order, questions in the source's order."""
+    """Every question by chapter, chapters in the navigation's order, questions in the source's order (made once
+    per language for both formats; not to be changed by its users)."""
+    return project.once(("pool", language), lambda: _pool(project, language))
+
+
+def _pool(project, language: str) -> dict[str, list[PoolQuestion]]:
     made = {}
     number = 0
     for chapter, questions in project.chapters().items():

@@ -20,7 +20,6 @@ from typing import Mapping
 from markupsafe import Markup
 
 from guideline.exports.addresses import absolute_links
-from guideline.quizpages import onboarding_body
 from guideline.templates import environment, render_macro
 
 LAUNCH = "index.html"
@@ -70,7 +69,8 @@ def titles(project, language: str) -> dict[str, str]:
 
 def launch_page(project, language: str, assets: list[str]) -> str:
     """The onboarding quiz as a page of its own, its rule links leading to the published site."""
-    body = Markup(absolute_links(onboarding_body(project, language), project.site_url, language))
+    from guideline.pages import shared_onboarding_body  # the site's own page, made once (pages imports exports)
+    body = Markup(absolute_links(shared_onboarding_body(project, language), project.site_url, language))
     return "<!doctype html>\n" + render_macro(
         "scorm.html", "launch_page", project.strings, lang=language, body=body,
         title=project.strings.get("quiz.onboarding.title", language),

@@ -21,3 +21,32 @@ def test_quiz_rules_pass_nodes_own_test_runner():
     print("\n".join(summary))
     assert result.returncode == 0, f"node --test tests/js/ failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
     assert any(line.startswith("# pass") and int(line.split()[-1]) > 0 for line in summary), "no test ran"
+
+
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+
+
+@pytest.mark.unit
+def test_every_string_key_the_quiz_script_uses_is_in_the_table():
+    """The check the build runs (checks.string_use_problems), on the script the site ships."""
+    from guideline import checks
+    from guideline.strings import load_ui_strings
+
+    strings = load_ui_strings()
+    assert checks.string_use_problems(strings, {"quiz.js.": [SCRIPTS / "quiz.js"]}, {}) == []
+    used = set(checks.SCRIPT_USES.findall((SCRIPTS / "quiz.js").read_text(encoding="utf-8")))
+    assert {"right", "partly", "wrong", "score", "passed", "unanswered_count"} <= used, "the scan sees the script"
+
+
+@pytest.mark.unit
+def test_a_missing_or_computed_key_in_the_script_stops_the_build(tmp_path):
+    from guideline import checks
+    from guideline.strings import load_ui_strings
+
+    script = tmp_path / "quiz.js"
+    source = (SCRIPTS / "quiz.js").read_text(encoding="utf-8")
+    script.write_text(source.replace('this.t("partly")', 'this.t("partli")')
+                      .replace('this.t("storage_note")', 'this.t(saved ? "storage_note" : "off")'), encoding="utf-8")
+    problems = checks.string_use_problems(load_ui_strings(), {"quiz.js.": [script]}, {})
+    assert [(problem.key, problem.path) for problem in problems] == [
+        ("error.strings_key_computed", "quiz.js.*"), ("error.strings_key_missing", "quiz.js.partli")]

@@ -280,7 +280,7 @@ def test_the_receipt_fits_320_px_with_text_spacing(browser, server, language):
     wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
         .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
         .map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 30))""")
-    assert wide == [], "content wider than the screen"
+    assert wide == [], f"content wider than the screen: {wide[:3]}"
     context.close()
 
 

@@ -354,6 +354,8 @@ def _onboarding_problems(source: QuizSource, file: SourceFile, order: list[str])
 # (Material's own lang.t("key") reads Material's tables, not ours.)
 TEMPLATE_USES = re.compile(r"""(?:strings\.(?:get|format)|(?<![\w.])ui)\(\s*["']([\w.-]+)["']\s*[,)]""")
 SCRIPT_USES = re.compile(r"""\bt\(\s*["']([\w.-]+)["']\s*[,)]""")
+# A script's t(key) whose key is not written out: no scan can tell whether the table has it.
+SCRIPT_COMPUTED = re.compile(r"""\bt\(\s*([^"'\s)][^)]{0,30})""")
 
 
 def string_use_problems(strings: UiStrings, sources: dict[str, Path], required: dict[str, tuple[str, ...]]) -> list[Problem]:
@@ -365,9 +367,13 @@ def string_use_problems(strings: UiStrings, sources: dict[str, Path], required: 
     used: dict[str, str] = {}
     for prefix, files in sources.items():
         for file in files:
-            uses = SCRIPT_USES if file.suffix in (".js", ".mjs") else TEMPLATE_USES
-            for key in uses.findall(file.read_text(encoding="utf-8")):
+            script = file.suffix in (".js", ".mjs")
+            text = file.read_text(encoding="utf-8")
+            for key in (SCRIPT_USES if script else TEMPLATE_USES).findall(text):
                 used.setdefault(prefix + key, file.name)
+            for call in SCRIPT_COMPUTED.findall(text) if script else ():
+                problems.append(Problem(file=STRINGS_FILE, key="error.strings_key_computed", path=prefix + "*",
+                                        params={"place": file.name, "call": f"t({call.strip()}"}))
     for place, keys in required.items():
         for key in keys:
             used.setdefault(key, place)

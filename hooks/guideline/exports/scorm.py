@@ -30,7 +30,8 @@ ASSETS = (
     "assets/stylesheets/palette.*.min.css",
     "assets/stylesheets/site.css",
     "assets/stylesheets/quiz.css",
-    "assets/javascripts/scorm12.js",  # before quiz.js: it hands quiz.js the attempt saved in the LMS
+    "assets/javascripts/quiz-core.js",
+    "assets/javascripts/scorm12.js",  # before quiz.js: it offers quiz.js the LMS as the quiz's host
     "assets/javascripts/quiz.js",
 )
 # Every file gets the same time stamp, so the same source always makes the same zip.

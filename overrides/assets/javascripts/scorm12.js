@@ -8,10 +8,10 @@
  * or failed, score.raw/min/max) and ends the session once, when the page goes away (pagehide: session_time,
  * LMSCommit, LMSFinish). Nothing is sent anywhere else.
  *
- * The session offers the quiz a small interface (Session below): storage.load() and storage.save(state) for
- * the attempt, learnerName, report(result) and texts. connectQuiz() connects it to today's quiz.js through
- * the page: it hands the saved attempt over in quiz.js's localStorage entry before quiz.js starts, reads it back
- * after each of the learner's actions, and reads the result from the form.
+ * The session is the quiz's host (quiz.js reads window.GuidelineQuizHosts[id] when it starts, so this script runs
+ * first): storage.load() and storage.save(state) keep the attempt in cmi.suspend_data (save is false when it does
+ * not fit), learnerName fills the receipt, onResult({right, total, passed}) reports the result on submit and on
+ * restore, and texts replace the intro and the storage note with what is true inside an LMS.
  */
 (function () {
   "use strict";
@@ -19,7 +19,6 @@
   var SEARCH_LIMIT = 7;          // parents to climb, as in ADL's SCORM 1.2 API wrapper
   var SUSPEND_LIMIT = 4096;      // cmi.suspend_data is a CMIString4096 in SCORM 1.2
   var CODEC = "g1";              // the first field of our suspend_data, so a future format can tell ours apart
-  var QUIZ_KEY = "guideline-quiz:onboarding";
 
   /* --- Finding the LMS ------------------------------------------------------------------------------------ */
 
@@ -89,7 +88,7 @@
     return Array.prototype.map.call(form.querySelectorAll("fieldset[data-question]"), function (fieldset) {
       return {
         id: fieldset.dataset.question,
-        values: Array.prototype.map.call(fieldset.querySelectorAll(".quiz-options input"), function (input) {
+        values: Array.prototype.map.call(fieldset.querySelectorAll("[data-quiz-options] input"), function (input) {
           return input.value;
         })
       };
@@ -203,108 +202,6 @@
     this.api.LMSFinish("");
   };
 
-  /* --- Today's quiz.js, connected through the page ---------------------------------------------------------- */
-
-  function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? String(values[key]) : match; });
-  }
-
-  function openStorage() {
-    try {
-      var store = window.localStorage;
-      store.setItem(QUIZ_KEY + ":probe", "1");
-      store.removeItem(QUIZ_KEY + ":probe");
-      return store;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function sameSet(first, second) {
-    return first.length === second.length && first.every(function (value) { return second.indexOf(value) >= 0; });
-  }
-
-  function connectQuiz(form, session) {
-    var store = openStorage();
-    // The LMS holds this learner's attempt: whatever another learner left in this browser is not theirs.
-    var saved = session.storage.load();
-    if (store) {
-      if (saved) store.setItem(QUIZ_KEY, JSON.stringify(saved));
-      else store.removeItem(QUIZ_KEY);
-    }
-    var intro = form.parentNode.querySelector(".quiz-intro");
-    if (intro) {
-      intro.textContent = format(session.texts.intro, {
-        count: form.dataset.quizDraw, pass_mark: form.dataset.quizPassMark
-      });
-    }
-    var last = null;
-
-    function current() {
-      try {
-        return store && JSON.parse(store.getItem(QUIZ_KEY));
-      } catch (error) {
-        return null;
-      }
-    }
-
-    function save() {
-      var state = current();
-      if (!state) return;
-      var text = JSON.stringify(state);
-      if (text === last) return;
-      last = text;
-      var note = form.querySelector('[data-quiz-slot="storage"]');
-      var fits = session.storage.save(state);
-      if (note) note.textContent = session.texts[fits ? "storage" : "not_saved"];
-    }
-
-    function result() {
-      var drawn = Array.prototype.filter.call(form.querySelectorAll("fieldset[data-question]"), function (fieldset) {
-        return !fieldset.hidden;
-      });
-      var right = drawn.filter(function (fieldset) {
-        var chosen = Array.prototype.filter.call(fieldset.querySelectorAll(".quiz-options input"), function (input) {
-          return input.checked;
-        }).map(function (input) { return input.value; });
-        var correct = Array.prototype.filter.call(fieldset.querySelectorAll("details .quiz-answer__option"), function (item) {
-          return item.dataset.correct === "true";
-        }).map(function (item) { return item.dataset.option; });
-        return chosen.length > 0 && sameSet(chosen, correct);
-      }).length;
-      var passMark = Number(form.dataset.quizPassMark);
-      session.report({ right: right, total: drawn.length, passed: right * 100 >= passMark * drawn.length });
-      save();
-      var name = form.querySelector('[data-quiz-slot="name"]');
-      if (name && session.learnerName && !name.value) {
-        name.value = session.learnerName;
-        name.dispatchEvent(new Event("input", { bubbles: true }));
-      }
-    }
-
-    // quiz.js answers on the form; these listeners on the document run after it has saved the change.
-    ["change", "click", "submit"].forEach(function (type) {
-      document.addEventListener(type, function (event) {
-        if (form.contains(event.target)) save();
-      });
-    });
-    new MutationObserver(function (changes) {
-      changes.forEach(function (change) {
-        if (change.attributeName === "data-quiz-ready") {
-          var note = form.querySelector('[data-quiz-slot="storage"]');
-          if (note) note.textContent = session.texts.storage;
-          save();
-        }
-        if (change.attributeName === "data-quiz-state" && form.dataset.quizState) result();
-      });
-    }).observe(form, { attributes: true, attributeFilter: ["data-quiz-ready", "data-quiz-state"] });
-    window.addEventListener("pagehide", function () {
-      save();
-      session.end();
-      if (store) store.removeItem(QUIZ_KEY);
-    });
-  }
-
   /* --- Start ------------------------------------------------------------------------------------------------- */
 
   var form = document.querySelector('form[data-quiz-mode="onboarding"]');
@@ -312,5 +209,13 @@
   if (!api) return;
   var texts = JSON.parse(document.querySelector("[data-lms-strings]").textContent);
   var session = new Session(api, readPool(form), form.dataset.quizVersion, texts);
-  if (session.ok) connectQuiz(form, session);
+  if (!session.ok) return;
+  var hosts = window.GuidelineQuizHosts = window.GuidelineQuizHosts || {};
+  hosts[form.dataset.quiz] = {
+    storage: session.storage,
+    learnerName: session.learnerName,
+    onResult: function (result) { session.report(result); },
+    texts: { intro: texts.intro, storage_note: texts.storage, storage_off: texts.not_saved }
+  };
+  window.addEventListener("pagehide", function () { session.end(); });
 })();

@@ -106,6 +106,16 @@ test("a retake repeats only what a chapter or the pool lacks, and counts it hone
   assert.equal(all.fresh, 0);
 });
 
+test("a chapter with one question gives that one, every time, and the draw still fills the count", () => {
+  const questions = pool({ a: 1, b: 10, c: 10 });
+  for (let seed = 1; seed < 30; seed++) {
+    const { drawn } = core.draw(questions, 8, 2, [], seeded(seed));
+    assert.equal(drawn.length, 8);
+    assert.equal(new Set(drawn).size, 8);
+    assert.ok(drawn.includes("a-1"), "the only question of chapter a");
+  }
+});
+
 test("draw shuffles: the order is not the pool's order", () => {
   const questions = pool({ a: 10, b: 10 });
   const orders = new Set();

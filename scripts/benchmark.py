@@ -43,7 +43,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "organization.yml", "docs", "hooks", "overrides", "quizzes")
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitetools import copy_project  # noqa: E402
+
 PEER = "mkdocs-quiz==1.7.1"
 # The peer's environment gets the versions this project builds with, so only the quiz code differs.
 SHARED_PINS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
@@ -55,18 +58,6 @@ TRUE_FALSE = {"fi": ("Totta", "Tarua"), "sv": ("Sant", "Falskt")}
 
 
 # --- Sources -------------------------------------------------------------------------------------------------
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of this project (the build reads its own hooks and guideline package from it)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
-
 
 def real_question_count(quizzes: Path = ROOT / "quizzes") -> int:
     return sum(len(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])

@@ -38,8 +38,12 @@ from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitetools import PROJECT_PARTS as BUILD_PARTS, copy_project  # noqa: E402
+
 # What a build reads; never .venv, node_modules or .git.
-PROJECT_PARTS = ("mkdocs.yml", "organization.yml", "docs", "hooks", "overrides", "quizzes", "scripts")
+PROJECT_PARTS = BUILD_PARTS + ("scripts",)  # the build goes through scripts/build.sh
 TIME_LIMIT = 120  # seconds on the clock; a case over a minute of CPU is bad anyway
 SENTINEL = "the site published before"
 
@@ -317,17 +321,6 @@ CASES = [
 
 # --- Building a case ---------------------------------------------------------------------------------------------
 
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
-
-
 def build_steps(project: Path, site: Path) -> list[list[str]]:
     """What scripts/build.sh runs, with this interpreter: the preflight check (when the checkout has one), then
     `mkdocs build --strict` into the given folder."""
@@ -435,7 +428,7 @@ def run_step(command: list[str], cwd: Path, env: dict, limit: float) -> tuple[in
 def run_case(case: Case, baseline: dict[str, Counter] | None) -> Outcome:
     outcome = Outcome(case)
     with tempfile.TemporaryDirectory(prefix="corpus-") as folder:
-        project = copy_project(Path(folder) / "project")
+        project = copy_project(Path(folder) / "project", PROJECT_PARTS)
         try:
             case.change(project)
         except Exception as error:  # the corpus no longer fits the checkout
@@ -519,7 +512,7 @@ def active_difference(baseline: dict[str, Counter], now: dict[str, Counter]) -> 
 def clean_baseline() -> dict[str, Counter]:
     """The active content of the unchanged checkout's build (Material's own scripts, say)."""
     with tempfile.TemporaryDirectory(prefix="corpus-clean-") as folder:
-        project = copy_project(Path(folder) / "project")
+        project = copy_project(Path(folder) / "project", PROJECT_PARTS)
         site = Path(folder) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
         for step in build_steps(project, site):

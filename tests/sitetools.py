@@ -52,10 +52,11 @@ def build(project: Path, site: Path) -> BuildResult:
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of this project, to break on purpose."""
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A throwaway copy of this project (the build reads its own hooks and guideline package from it), to break
+    on purpose or to measure."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in parts:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -170,8 +170,8 @@ TABLE_MESSAGES = {
         "fi": 'Tiedosto on liian suuri ({size} kt). Suurin sallittu koko on {limit} kt. Jaa sisältö useampaan tiedostoon.',
         "sv": 'Filen är för stor ({size} kB). Den största tillåtna storleken är {limit} kB. Dela upp innehållet på flera filer.'},
     "error.yaml_too_deep": {
-        "fi": 'Rakenne on sisäkkäin yli {limit} tasoa syvä. Tiedostoissa on enintään muutama sisäkkäinen taso: tarkista sisennykset ja hakasulut [ ] ja aaltosulut {{ }}.',
-        "sv": 'Strukturen är kapslad mer än {limit} nivåer djupt. Filerna har högst några nivåer inuti varandra: kontrollera indragen, hakparenteserna [ ] och klamrarna {{ }}.'},
+        "fi": 'Tiedostossa on yli {limit} sisäkkäistä tasoa, vaikka näissä tiedostoissa tarvitaan enintään muutama. Tarkista sisennykset, hakasulkeet [ ] ja aaltosulkeet {{ }}.',
+        "sv": 'Filen har mer än {limit} nivåer inuti varandra, fast de här filerna behöver högst några få. Kontrollera indragen, hakparenteserna [ ] och klammerparenteserna {{ }}.'},
     "error.strings_key_missing": {
         "fi": 'Tekstitaulukosta puuttuu teksti {key}, jota {place} käyttää. Lisää se suomeksi ja ruotsiksi.',
         "sv": 'I texttabellen saknas texten {key}, som används i {place}. Lägg till den på finska och svenska.'},
@@ -188,11 +188,11 @@ TABLE_MESSAGES = {
         "fi": "Teksti kielellä {language} puuttuu tai on tyhjä. Kirjoita se.",
         "sv": "Texten på språket {language} saknas eller är tom. Skriv den."},
     "error.strings_plural_forms": {
-        "fi": "Kielen {language} monikkomuodoiksi kirjoitetaan täsmälleen {forms}.",
-        "sv": "Som pluralformer för språket {language} skrivs exakt {forms}."},
+        "fi": "Kirjoita kielelle {language} täsmälleen monikkomuodot {forms}.",
+        "sv": "Skriv exakt pluralformerna {forms} för språket {language}."},
     "error.strings_braces": {
-        "fi": "Kielen {language} tekstissä on aaltosulje, joka ei ole paikanpitäjä. Kirjoita {{{{ tai }}}}.",
-        "sv": "Texten på språket {language} har en klammer som inte är en platshållare. Skriv {{{{ eller }}}}."},
+        "fi": "Kielen {language} tekstissä on aaltosulje, joka ei ole paikanpitäjä. Kirjoita tekstiin tuleva aaltosulje kahdesti: {{{{ tai }}}}.",
+        "sv": "Texten på språket {language} har en klammerparentes som inte är en platshållare. Skriv en klammerparentes som ska synas i texten två gånger: {{{{ eller }}}}."},
     "error.strings_placeholders": {
         "fi": "Kielissä on eri paikanpitäjät ({placeholders}). Käytä samoja molemmissa.",
         "sv": "Språken har olika platshållare ({placeholders}). Använd samma i båda."},

@@ -145,6 +145,19 @@ def test_an_inflected_form_finds_the_base_forms_section(searching, site, path, q
     assert found and found[0] == rule, found
 
 
+# A question as an employee types it: a few rare words name the rule, common ones ("somessa", "sociala medier")
+# and a heading that shares one of them must not outweigh the section that has them all.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "saanko jakaa lautakunnan esityslistan somessa", "/employee/#elected-officials"),
+    ("", "kuka päivystää illalla jos tulee häiriö", "/crisis/#after-hours-readiness"),
+    ("sv/", "kan jag dela nämndens föredragningslista på sociala medier", "/sv/employee/#elected-officials"),
+    ("sv/", "vem har jour på kvällen om det blir en störning", "/sv/crisis/#after-hours-readiness"),
+])
+def test_a_long_question_finds_its_rule_first(searching, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 def quoted_rules(language: str) -> dict[str, str]:
     """Every rule a quiz question or a poster line quotes (its see: field): anchor link -> the rule's heading."""
     from guideline.docs import read_docs

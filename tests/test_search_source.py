@@ -82,6 +82,17 @@ def test_page_entries_weigh_less_than_their_sections_on_top_of_the_page_boost():
     assert docs[0]["boost"] == 0.2 and "boost" not in docs[1]
 
 
+def test_a_page_without_sections_keeps_its_own_weight():
+    """A quiz or the poster is the answer itself when its title matches: no introduction's weight on it."""
+    index = {"config": {}, "docs": [{"location": "quizzes/onboarding/", "title": "Perehdytystesti", "text": "",
+                                     "boost": 0.5},
+                                    {"location": "quizzes/", "title": "Testit", "text": "", "boost": 0.2},
+                                    {"location": "quizzes/#onboarding", "title": "Perehdytystesti", "text": "",
+                                     "boost": 0.2}]}
+    docs = weigh_page_entries(index, 0.4)["docs"]
+    assert [doc["boost"] for doc in docs] == [0.5, 0.08, 0.2]
+
+
 def test_finnish_words_get_voikkos_base_forms_across_consonant_gradation():
     index = {"docs": [{"title": "Kunnioita tekijänoikeuksia", "text": "<p>Hankinnoista ja hankinta 2026.</p>"}]}
     words = index_words(index)

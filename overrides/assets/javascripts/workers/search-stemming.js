@@ -42,8 +42,20 @@
     sv: "vad hur varför vem vilka när var vart får kan måste ska bör jag vi man gör också någon något"
   };
 
+  /* The spellings a word typed without ä/ö/å may stand for ("pa": på, pä, pa), for short words only */
+  function unfolded(word) {
+    var spellings = [""];
+    for (var i = 0; i < word.length && spellings.length <= 27; i++) {
+      var letters = word[i] === "a" ? ["a", "ä", "å"] : word[i] === "o" ? ["o", "ö"] : [word[i]];
+      spellings = [].concat.apply([], spellings.map(function (s) { return letters.map(function (l) { return s + l; }); }));
+    }
+    return spellings.length <= 27 ? spellings : [word];
+  }
+
   function meaningless(word) {
-    return (stopWords && !stopWords(word)) || (" " + (QUESTION_WORDS[language] || "") + " ").indexOf(" " + word + " ") >= 0;
+    var questions = " " + fold(QUESTION_WORDS[language] || "") + " ";
+    if (questions.indexOf(" " + fold(word) + " ") >= 0) return true;
+    return !!stopWords && (word.length <= 6 ? unfolded(word) : [word]).some(function (w) { return !stopWords(w); });
   }
 
   function fold(word) {
@@ -117,6 +129,7 @@
     var query = lunr.Index.prototype.query;
     lunr.Index.prototype.query = function () {
       var results = query.apply(this, arguments);
+      if (this === index) rank(results);
       results.forEach(function (result) {
         var seen = {}, metadata = result.matchData.metadata;
         Object.keys(metadata).forEach(function (term) {
@@ -198,7 +211,9 @@
       }
       if (headTerms.length && !tailTerms.length) tailTerms = knownBeginning(tail, 4);
       if (headTerms.length && tailTerms.length) {
-        best = headTerms.concat(tailTerms).map(function (t) { return [t[0], Math.min(t[1], BOOST_PART)]; });
+        // the third item says which part a term stands for: the ranking counts each part as a word
+        best = headTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 1]; })
+          .concat(tailTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 2]; }));
         break;
       }
     }
@@ -271,20 +286,93 @@
     var meant = lexicon && (lexicon.synonyms.get(word) || lexicon.synonyms.get(fold(word)) ||
                             lexicon.synonyms.get(baseOf(word) || ""));
     var terms = [];
+    // each word of the meant phrase counts as a word of the query ("maksettu mainonta": both, best)
     (meant || []).forEach(function (phrase) {
-      phrase.split(/[\s-]+/).forEach(function (part) {
-        if (stopWords && !stopWords(part)) return;
-        exactTerms(part).forEach(function (t) { terms.push([t[0], BOOST_SYNONYM]); });
-      });
+      phrase.split(/[\s-]+/).filter(function (part) { return !(stopWords && !stopWords(part)); })
+        .forEach(function (part, n) {
+          exactTerms(part).forEach(function (t) { terms.push([t[0], BOOST_SYNONYM, "s" + n]); });
+        });
     });
     return terms;
   }
 
+  /*
+   * Ranking. lunr adds up every term of the rewritten query, so a word that became four terms (base form, stem,
+   * folded copies) or a common word in a heading (x1000) outweighs the rare words that name the rule; Material
+   * then boosts by the share of terms found. Instead each of the reader's words counts once, by its best term:
+   * the term's confidence (exact base form above stem, prefix, correction) times its rarity among the
+   * language's sections (BM25's idf), more for a heading than for the text; the sum is scaled by the share of
+   * the query's rarity the section covers, so a section with all the rare words comes before one with many
+   * common ones, and by the page's own weight (front matter, hooks/search_per_language.py).
+   */
+  var RANK = { heading: 4, coverage: 0.5 };
+  var documents = new Map(); // location -> {boost, parent}
+  var ranked = new Map(); // location -> score of the query being answered
+
+  function saturate(tf) {
+    return tf ? tf * 2.2 / (tf + 1.2) : 0;
+  }
+
+  function rank(results) {
+    ranked = new Map();
+    if (!plan.length) return;
+    var total = documents.size || 1;
+    var hits = new Map(), found = plan.map(function (slot) { return slot.alternatives.map(function () { return 0; }); });
+    results.forEach(function (result) {
+      var metadata = result.matchData.metadata, keys = Object.keys(metadata);
+      hits.set(result.ref, plan.map(function (slot, i) {
+        return slot.alternatives.map(function (alternative, j) {
+          var hit = { title: false, tf: 0 };
+          keys.forEach(function (key) {
+            if (alternative.prefix ? key.lastIndexOf(alternative.term, 0) !== 0 : key !== alternative.term) return;
+            if (metadata[key].title) hit.title = true;
+            if (metadata[key].text) hit.tf = Math.max(hit.tf, metadata[key].text.position.length);
+          });
+          if (hit.title || hit.tf) found[i][j]++;
+          return hit;
+        });
+      }));
+    });
+    var rarity = found.map(function (counts) {
+      return counts.map(function (df) { return df ? Math.log(1 + (total - df + 0.5) / (df + 0.5)) : 0; });
+    });
+    // a word's terms are weighed against the word's best term that the index has: a word only the stemmer or a
+    // correction finds weighs as much as one found as typed, but its better terms still come first
+    var sure = plan.map(function (slot, i) {
+      return Math.max.apply(null, [1e-9].concat(slot.alternatives.map(function (a, j) {
+        return found[i][j] ? a.confidence : 0;
+      })));
+    });
+    var worth = plan.map(function (slot, i) {
+      return slot.weight * Math.max.apply(null, [0].concat(slot.alternatives.map(function (a, j) {
+        return a.confidence / sure[i] * rarity[i][j];
+      })));
+    });
+    var most = worth.reduce(function (a, b) { return a + b; }, 0) || 1;
+    results.forEach(function (result) {
+      var own = hits.get(result.ref), document = documents.get(result.ref) || {};
+      var sum = 0, covered = 0;
+      plan.forEach(function (slot, i) {
+        var best = 0;
+        slot.alternatives.forEach(function (alternative, j) {
+          var hit = own[i][j];
+          var heading = hit.title ? RANK.heading : 0;
+          best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + saturate(hit.tf)));
+        });
+        sum += slot.weight * best;
+        if (best > 0) covered += worth[i];
+      });
+      ranked.set(result.ref, (document.boost || 1) * sum * Math.pow(covered / most, RANK.coverage));
+    });
+  }
+
   var asked = []; // the reader's words of the query being answered, and the terms each became
+  var plan = []; // what the ranking weighs: per word (or compound part) its terms, each with its confidence
 
   /* Plain words are rewritten; quoted phrases, +required, -excluded and field: terms pass unchanged */
   function rewrite(query) {
     asked = [];
+    plan = [];
     if (!index || !lexicon) return query;
     var parts = query.trim().split(/\s+/);
     var plain = parts.filter(function (part) { return WORD.test(part) || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(part); });
@@ -296,14 +384,25 @@
       if (meaningful.length && meaningless(word)) return;
       var terms = synonymTerms(word);
       var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
-      pieces.forEach(function (piece) {
+      pieces.forEach(function (piece, n) {
         if (piece.length < 2 && pieces.length > 1) return;
         // a word on the list of synonyms is not guessed at (split, corrected) as well
-        terms = terms.concat(termsOf(piece, !terms.length));
+        var synonym = terms.length;
+        terms = terms.concat(termsOf(piece, !terms.length).map(function (t) {
+          // the word itself stands beside the first word of its synonym
+          return synonym ? [t[0], t[1], "s0"] : pieces.length > 1 ? [t[0], t[1], n + "." + (t[2] || 0)] : t;
+        }));
       });
       var seen = new Set();
       terms = terms.filter(function (t) { if (seen.has(t[0])) return false; seen.add(t[0]); return true; });
       asked.push({ word: part, terms: terms.map(function (t) { return t[0].replace(/\*$/, ""); }) });
+      var slots = {};
+      terms.forEach(function (t) {
+        var slot = slots[t[2] || 0] || (slots[t[2] || 0] = { alternatives: [] });
+        slot.alternatives.push({ term: t[0].replace(/\*$/, ""), prefix: /\*$/.test(t[0]), confidence: t[1] / BOOST_EXACT });
+      });
+      var parts = Object.keys(slots);
+      parts.forEach(function (key) { slots[key].weight = 1 / parts.length; plan.push(slots[key]); });
       terms.forEach(function (t) {
         out.push(/\*$/.test(t[0]) ? t[0] + "^" + t[1] : t[0] + "^" + t[1]);
       });
@@ -314,7 +413,20 @@
 
   /* Material's terms were our rewritten terms: give each result the page's own matched words to highlight,
      and the reader's words it lacks */
+  /* Each result gets the ranking's score; pages are ordered by their best result, results within a page too
+     (Material shows a page's best results openly and folds the others under "N more on this page") */
+  function reorder(result) {
+    if (!ranked.size || !result || !result.items) return result;
+    result.items.forEach(function (group) {
+      group.forEach(function (item) { if (ranked.has(item.location)) item.score = ranked.get(item.location); });
+      group.sort(function (a, b) { return b.score - a.score; });
+    });
+    result.items.sort(function (a, b) { return b[0].score - a[0].score; });
+    return result;
+  }
+
   function relabel(result) {
+    result = reorder(result);
     if (!asked.length || !result || !result.items) return result;
     result.items.forEach(function (group) {
       group.forEach(function (item) {
@@ -350,6 +462,11 @@
       var message = event.data;
       if (message && message.type === 0) {
         language = message.data.config.lang[0];
+        documents = new Map();
+        message.data.docs.forEach(function (doc) {
+          var page = doc.location.split("#")[0];
+          documents.set(doc.location, { boost: doc.boost, parent: page !== doc.location ? page : null });
+        });
         lexicon = readLexicon(message.data.config.lexicon);
         indexing = true;
       }

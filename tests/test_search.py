@@ -158,6 +158,28 @@ def test_a_long_question_finds_its_rule_first(searching, path, query, rule):
     assert found and found[0] == rule, found
 
 
+# A compound typed as two words, as phones' autocorrect and hurried readers do; and a part of a compound, which
+# the rule's text writes only inside the compound (työpuhelimessa, somesovellukset).
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "työ puhelin", "/security/#apps-on-work-phones"),
+    ("", "yksityis viestit", "/interaction/#private-messages"),
+    ("sv/", "arbets roll", "/sv/employee/#work-role"),
+])
+def test_a_compound_typed_apart_finds_its_rule(searching, site, path, query, rule):
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "some sovellukset", "/security/#apps-on-work-phones"),
+    ("", "häiriö tilanne", "/crisis/#who-posts-in-a-crisis"),
+])
+def test_a_part_of_a_compound_finds_the_rule_that_writes_the_compound(searching, site, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 def quoted_rules(language: str) -> dict[str, str]:
     """Every rule a quiz question or a poster line quotes (its see: field): anchor link -> the rule's heading."""
     from guideline.docs import read_docs

@@ -22,7 +22,7 @@
   "use strict";
 
   var language = null;
-  var lexicon = null; // {forms: Map form -> base, folded: Map, bases: Set, synonyms: Map}
+  var lexicon = null; // {forms: Map form -> base, folded: Map, bases: Set, synonyms: Map, parts: Map base -> parts}
   var vocabulary = null; // [{term, folded, count}] of the built index, for prefixes, compounds and typos
   var index = null; // the lunr index Material built
   var indexing = true; // the pipeline expands words while the index is built, and passes queries through
@@ -33,7 +33,9 @@
   var nativeImport = self.importScripts;
 
   var WORD = /^[\p{L}\p{N}]+$/u;
-  var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2;
+  // The mark of a compound's part in the index: a letter to lunr's trimmer (so queries keep it), in no word
+  var PART = "\u00aa";
+  var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2, BOOST_PART_OF = 5;
 
   // Words that make a question rather than name its topic ("saanko", "får jag"): dropped like stop words
   var QUESTION_WORDS = {
@@ -80,12 +82,17 @@
         if (!folded.has(fold(words[i]))) folded.set(fold(words[i]), base);
       }
     });
+    var parts = new Map();
+    (data && data.parts || "").split("\n").forEach(function (line) {
+      var words = line.split(" ");
+      if (words.length > 1) parts.set(words[0], words.slice(1));
+    });
     var list = data && data.synonyms || {};
     Object.keys(list).forEach(function (word) {
       synonyms.set(word, list[word]);
       synonyms.set(fold(word), list[word]);
     });
-    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms };
+    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms, parts: parts };
   }
 
   /* The base form of a word on the site, typed with or without ä/ö/å; null when the table does not know it */
@@ -103,6 +110,8 @@
     var base = baseOf(word);
     if (base) terms.push(base);
     terms.push(stem(word), word);
+    // a compound's parts too, marked as parts: a reader's "häiriö" finds "häiriötilanteissa", after "häiriö"
+    (lexicon.parts.get(base || word) || []).forEach(function (part) { terms.push(PART + part); });
     terms.slice().forEach(function (term) { terms.push(fold(term)); });
     var seen = new Set();
     return terms.filter(function (term) {
@@ -152,7 +161,7 @@
     lunr.Builder.prototype.build = function () {
       index = build.apply(this, arguments);
       indexing = false;
-      vocabulary = Object.keys(index.invertedIndex).map(function (term) {
+      vocabulary = Object.keys(index.invertedIndex).filter(function (term) { return term[0] !== PART; }).map(function (term) {
         var posting = index.invertedIndex[term], count = 0;
         Object.keys(posting).forEach(function (field) {
           if (field !== "_index") count += Object.keys(posting[field]).length;
@@ -186,12 +195,16 @@
   }
 
   /* Exact terms of a word: its base form and its stem, when the index has them (folded copies included) */
-  function exactTerms(word) {
+  function exactTerms(word, parts) {
     var terms = [];
     var base = baseOf(word);
     if (base && known(base)) terms.push([base, BOOST_EXACT]);
     [stem(word), stem(fold(word)), fold(stem(word))].forEach(function (term) {
       if (known(term) && !terms.some(function (t) { return t[0] === term; })) terms.push([term, BOOST_STEM]);
+    });
+    if (parts !== false) [base || word, fold(base || word)].forEach(function (term) {
+      if (known(PART + term) && !terms.some(function (t) { return t[0] === PART + term; }))
+        terms.push([PART + term, BOOST_PART_OF]);
     });
     return terms;
   }
@@ -377,9 +390,9 @@
     var parts = query.trim().split(/\s+/);
     var plain = parts.filter(function (part) { return WORD.test(part) || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(part); });
     var meaningful = plain.filter(function (part) { return !meaningless(part.toLowerCase()); });
-    var out = [];
+    var out = [], kept = [];
     parts.forEach(function (part) {
-      if (plain.indexOf(part) < 0) { out.push(part); return; }
+      if (plain.indexOf(part) < 0) { out.push(part); kept.push(""); return; }
       var word = part.toLowerCase();
       if (meaningful.length && meaningless(word)) return;
       var terms = synonymTerms(word);
@@ -401,13 +414,23 @@
         var slot = slots[t[2] || 0] || (slots[t[2] || 0] = { alternatives: [] });
         slot.alternatives.push({ term: t[0].replace(/\*$/, ""), prefix: /\*$/.test(t[0]), confidence: t[1] / BOOST_EXACT });
       });
-      var parts = Object.keys(slots);
-      parts.forEach(function (key) { slots[key].weight = 1 / parts.length; plan.push(slots[key]); });
-      terms.forEach(function (t) {
-        out.push(/\*$/.test(t[0]) ? t[0] + "^" + t[1] : t[0] + "^" + t[1]);
-      });
+      var keys = Object.keys(slots);
+      keys.forEach(function (key) { slots[key].weight = 1 / keys.length; plan.push(slots[key]); });
+      terms.forEach(function (t) { out.push(t[0] + "^" + t[1]); });
       if (!terms.length) out.push(word + "^1");
+      kept.push(word);
     });
+    // a compound typed apart ("yksityis viestit", "arbets roll"): two neighbours that make a word of the index
+    // count once more, as that word
+    for (var i = 0; i + 1 < kept.length; i++) {
+      if (!WORD.test(kept[i]) || !WORD.test(kept[i + 1])) continue;
+      var joined = exactTerms(kept[i] + kept[i + 1], false);
+      if (!joined.length) continue;
+      plan.push({ weight: 1, alternatives: joined.map(function (t) {
+        return { term: t[0], prefix: false, confidence: t[1] / BOOST_EXACT };
+      }) });
+      joined.forEach(function (t) { out.push(t[0] + "^" + t[1]); });
+    }
     return out.join(" ");
   }
 

@@ -133,6 +133,20 @@ def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, ru
     assert rule in found[:3], found
 
 
+# Another form of a word on the list (valeuutisista, listed: valeuutiset): the list need not spell every form.
+@pytest.mark.parametrize("path, query, listed, rule", [
+    ("", "valeuutisista", "valeuutiset", "/crisis/#correct-false-information"),
+    ("sv/", "desinformationen", "desinformation", "/sv/crisis/#correct-false-information"),
+])
+def test_another_form_of_a_listed_word_finds_its_rule(searching, site, path, query, listed, rule):
+    language = "sv" if path.startswith("sv") else "fi"
+    words = dict(synonyms(language))
+    assert listed in words and query not in words, f"{query} must not be on quizzes/search.yml, {listed} must"
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page: no synonym needed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A form of a word that only Voikko's base forms join to the rule's words (consonant gradation: hankinnoista,
 # hankinta), not on the rule's page as typed.
 @pytest.mark.parametrize("path, query, rule", [

@@ -295,9 +295,19 @@
     return terms;
   }
 
+  var synonymStems = null; // the listed words by their stems, so that their other forms are helped too
+
   function synonymTerms(word) {
+    if (lexicon && !synonymStems) {
+      synonymStems = new Map();
+      lexicon.synonyms.forEach(function (meant, listed) {
+        if (!synonymStems.has(fold(stem(listed)))) synonymStems.set(fold(stem(listed)), meant);
+      });
+    }
     var meant = lexicon && (lexicon.synonyms.get(word) || lexicon.synonyms.get(fold(word)) ||
-                            lexicon.synonyms.get(baseOf(word) || ""));
+                            lexicon.synonyms.get(baseOf(word) || "") ||
+                            // another form of a listed word, unless it is a word of the site
+                            (!known(baseOf(word) || word) && synonymStems.get(fold(stem(word)))));
     var terms = [];
     // each word of the meant phrase counts as a word of the query ("maksettu mainonta": both, best)
     (meant || []).forEach(function (phrase) {
@@ -491,6 +501,7 @@
           documents.set(doc.location, { boost: doc.boost, parent: page !== doc.location ? page : null });
         });
         lexicon = readLexicon(message.data.config.lexicon);
+        synonymStems = null;
         indexing = true;
       }
       if (message && message.type === 2 && typeof message.data === "string") {

@@ -3,7 +3,7 @@
 static-i18n merges the entries of every language into site/search/search_index.json. After the last
 language is built, this hook splits that index: the default language's stays at the root, each other
 language's goes to <language>/search/search_index.json, and pages of that language read it (main.html).
-Each index carries its language's word table (Finnish base forms from Voikko) and the synonyms of
+Each index carries its language's word table (Finnish base forms and compound parts from Voikko) and the synonyms of
 quizzes/search.yml, which the search worker reads (guideline.search_lexicon, workers/search-stemming.js).
 """
 

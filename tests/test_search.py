@@ -133,6 +133,20 @@ def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, ru
     assert rule in found[:3], found
 
 
+# Another form of a word on the list (valeuutisista, listed: valeuutiset): the list need not spell every form.
+@pytest.mark.parametrize("path, query, listed, rule", [
+    ("", "valeuutisista", "valeuutiset", "/crisis/#correct-false-information"),
+    ("sv/", "desinformationen", "desinformation", "/sv/crisis/#correct-false-information"),
+])
+def test_another_form_of_a_listed_word_finds_its_rule(searching, site, path, query, listed, rule):
+    language = "sv" if path.startswith("sv") else "fi"
+    words = dict(synonyms(language))
+    assert listed in words and query not in words, f"{query} must not be on quizzes/search.yml, {listed} must"
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page: no synonym needed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A form of a word that only Voikko's base forms join to the rule's words (consonant gradation: hankinnoista,
 # hankinta), not on the rule's page as typed.
 @pytest.mark.parametrize("path, query, rule", [
@@ -141,6 +155,41 @@ def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, ru
 ])
 def test_an_inflected_form_finds_the_base_forms_section(searching, site, path, query, rule):
     assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+# A question as an employee types it: a few rare words name the rule, common ones ("somessa", "sociala medier")
+# and a heading that shares one of them must not outweigh the section that has them all.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "saanko jakaa lautakunnan esityslistan somessa", "/employee/#elected-officials"),
+    ("", "kuka päivystää illalla jos tulee häiriö", "/crisis/#after-hours-readiness"),
+    ("sv/", "kan jag dela nämndens föredragningslista på sociala medier", "/sv/employee/#elected-officials"),
+    ("sv/", "vem har jour på kvällen om det blir en störning", "/sv/crisis/#after-hours-readiness"),
+])
+def test_a_long_question_finds_its_rule_first(searching, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+# A compound typed as two words, as phones' autocorrect and hurried readers do.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "työ puhelin", "/security/#apps-on-work-phones"),
+    ("", "yksityis viestit", "/interaction/#private-messages"),
+    ("sv/", "arbets roll", "/sv/employee/#work-role"),
+])
+def test_a_compound_typed_apart_finds_its_rule(searching, site, path, query, rule):
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+# A word the rule writes only inside a compound: "oikeudet" is in "tekijänoikeuksia" (Voikko's parts), and
+# "kuviin" would otherwise lead to the rule on photos of people.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "oikeudet kuviin", "/publishing/#copyright"),
+])
+def test_a_part_of_a_compound_finds_the_rule_that_writes_the_compound(searching, site, path, query, rule):
     found = searching(path, query)
     assert found and found[0] == rule, found
 

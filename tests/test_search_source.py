@@ -12,7 +12,8 @@ from guideline import project as project_module
 from guideline import search_lexicon
 from guideline.docs import markdown_body
 from guideline.problems import ProblemsFound
-from guideline.search_lexicon import base_forms, encode_forms, index_words, lexicon, synonym_table
+from guideline.search_lexicon import (base_forms, choose_readings, compound_parts, encode_forms, finnish_readings,
+                                      index_words, lexicon, synonym_table)
 from guideline.search_split import weigh_page_entries
 from sitetools import check_source
 
@@ -82,6 +83,17 @@ def test_page_entries_weigh_less_than_their_sections_on_top_of_the_page_boost():
     assert docs[0]["boost"] == 0.2 and "boost" not in docs[1]
 
 
+def test_a_page_without_sections_keeps_its_own_weight():
+    """A quiz or the poster is the answer itself when its title matches: no introduction's weight on it."""
+    index = {"config": {}, "docs": [{"location": "quizzes/onboarding/", "title": "Perehdytystesti", "text": "",
+                                     "boost": 0.5},
+                                    {"location": "quizzes/", "title": "Testit", "text": "", "boost": 0.2},
+                                    {"location": "quizzes/#onboarding", "title": "Perehdytystesti", "text": "",
+                                     "boost": 0.2}]}
+    docs = weigh_page_entries(index, 0.4)["docs"]
+    assert [doc["boost"] for doc in docs] == [0.5, 0.08, 0.2]
+
+
 def test_finnish_words_get_voikkos_base_forms_across_consonant_gradation():
     index = {"docs": [{"title": "Kunnioita tekijänoikeuksia", "text": "<p>Hankinnoista ja hankinta 2026.</p>"}]}
     words = index_words(index)
@@ -91,6 +103,26 @@ def test_finnish_words_get_voikkos_base_forms_across_consonant_gradation():
     assert encode_forms({"hankinta": ["hankinnoista"]}) == "hankinta hankinnoista"
     assert base_forms(words, "sv") == {}
     assert lexicon(index, "fi", {"x": ["y"]})["synonyms"] == {"x": ["y"]}
+
+
+def test_of_voikkos_readings_the_base_form_the_sites_words_use_wins():
+    # Voikko reads "vaaleissa" first as a form of "vaalea" (pale) and "tietoturvasta" as "tietoturpa"
+    assert finnish_readings("vaaleissa")[0][0] == "vaalea"
+    assert finnish_readings("tietoturvasta")[0][0] == "tietoturpa"
+    chosen = choose_readings({"vaaleissa", "vaalien", "vaali", "tietoturvasta", "tietoturva"})
+    assert chosen["vaaleissa"][0] == "vaali" and chosen["tietoturvasta"][0] == "tietoturva"
+    # a word that is its own base form keeps it, though another reading has more forms on the site
+    chosen = choose_readings({"tilanne", "tilanteessa", "tilanteen", "tila", "tilaa", "tilat", "tilassa"})
+    assert chosen["tilanne"][0] == "tilanne" and chosen["tilaa"][0] == "tila"
+
+
+def test_a_finnish_compound_is_indexed_with_its_parts_base_forms():
+    assert compound_parts({"häiriötilanteissa", "tekijänoikeuksia", "yksityisviestit", "tili"}, "fi") == {
+        "häiriötilanne": ["häiriö", "tilanne"], "tekijänoikeus": ["tekijä", "oikeus"],
+        "yksityisviesti": ["yksityis", "viesti"]}
+    assert compound_parts({"lösenordet"}, "sv") == {}
+    index = {"docs": [{"title": "Häiriötilanteissa", "text": ""}]}
+    assert lexicon(index, "fi", {})["parts"] == "häiriötilanne häiriö tilanne"
 
 
 def test_a_missing_voikko_is_a_build_problem_in_both_languages(monkeypatch):

@@ -47,13 +47,58 @@ def check_voikko() -> None:
 
 
 @lru_cache(maxsize=65536)
-def finnish_base_form(word: str) -> str | None:
-    """Voikko's base form of a Finnish word (its first reading), or None when Voikko does not know it."""
+def finnish_readings(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Voikko's readings of a Finnish word, in its order: (base form, the base forms of its compound parts)."""
+    readings = []
     for analysis in _voikko().analyze(word):
         base = analysis.get("BASEFORM", "").lower()
-        if base and WORD.fullmatch(base):
-            return base
-    return None
+        if base and WORD.fullmatch(base) and base not in (r[0] for r in readings):
+            readings.append((base, _compound_parts(word, base, analysis.get("STRUCTURE", ""))))
+    return tuple(readings)
+
+
+def _compound_parts(word: str, base: str, structure: str) -> tuple[str, ...]:
+    """A compound's parts as base forms: the word split where Voikko's STRUCTURE marks a part ("=ppp=pppp"), the
+    first parts looked up on their own (tekijän -> tekijä; one Voikko does not know stays as written: yksityis),
+    the last part the rest of the compound's base form (häiriötilanteissa -> häiriö, tilanne)."""
+    pieces, letters = [], iter(word)
+    for mark in structure:
+        if mark == "=":
+            pieces.append("")
+        elif pieces:
+            pieces[-1] += next(letters, "")
+        else:
+            pieces.append(next(letters, ""))
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2 or "".join(pieces) != word:
+        return ()
+    head = "".join(pieces[:-1])
+    if not base.startswith(head):
+        return ()
+    parts = []
+    for piece in pieces[:-1]:
+        known = [analysis.get("BASEFORM", "").lower() for analysis in _voikko().analyze(piece)]
+        parts.append(next((b for b in known if b and WORD.fullmatch(b)), piece))
+    parts.append(base[len(head):])
+    return tuple(part for part in parts if len(part) >= 3 and part != base)
+
+
+def choose_readings(words: set[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each word's reading: among Voikko's, the base form the site's own words use most (Voikko's first reading is
+    sometimes another word: tietoturvasta -> tietoturpa, vaaleissa -> vaalea, päätöstä -> päättö). A base form
+    counts once for every word of the site that can be read as it, once more when it is written on the site, and
+    three times more when it is the word itself (tilanne, not tila); ties keep Voikko's order."""
+    readings = {word: finnish_readings(word) for word in words}
+    support: dict[str, int] = defaultdict(int)
+    for options in readings.values():
+        for base, _ in options:
+            support[base] += 1
+    chosen = {}
+    for word, options in readings.items():
+        if options:
+            chosen[word] = max(options, key=lambda option: (
+                support[option[0]] + (option[0] in words) + 3 * (option[0] == word), -options.index(option)))
+    return chosen
 
 
 def base_forms(words: set[str], language: str) -> dict[str, list[str]]:
@@ -61,13 +106,20 @@ def base_forms(words: set[str], language: str) -> dict[str, list[str]]:
     if language != "fi":
         return {}
     table: dict[str, set[str]] = defaultdict(set)
-    for word in sorted(words):
-        base = finnish_base_form(word)
-        if base and base != word:
+    for word, (base, _) in sorted(choose_readings(words).items()):
+        if base != word:
             table[base].add(word)
-        elif base:
+        else:
             table.setdefault(base, set())
     return {base: sorted(forms) for base, forms in sorted(table.items()) if forms}
+
+
+def compound_parts(words: set[str], language: str) -> dict[str, list[str]]:
+    """Base form of a compound on the site -> its parts' base forms, so that a reader's "häiriö" finds
+    "häiriötilanteissa". Finnish from Voikko."""
+    if language != "fi":
+        return {}
+    return {base: list(parts) for base, parts in sorted(set(choose_readings(words).values())) if parts}
 
 
 def encode_forms(table: dict[str, list[str]]) -> str:
@@ -88,4 +140,6 @@ def synonym_table(entries, language: str) -> dict[str, list[str]]:
 
 def lexicon(index: dict, language: str, synonyms: dict[str, list[str]]) -> dict:
     """What the worker needs besides the index, put in the index's config (Material passes only config and docs)."""
-    return {"forms": encode_forms(base_forms(index_words(index), language)), "synonyms": synonyms}
+    words = index_words(index)
+    return {"forms": encode_forms(base_forms(words, language)),
+            "parts": encode_forms(compound_parts(words, language)), "synonyms": synonyms}

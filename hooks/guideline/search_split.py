@@ -27,17 +27,19 @@ def split_index(index: dict, languages: tuple[str, ...], default: str) -> dict[s
     return indexes
 
 
-# Material multiplies a whole page's entry by up to 5 and a section's by up to 2 (1 + (1 + share of the query's
-# words found)², against 1 + share²), so a chapter's short introduction outranked the rule section that answers
-# the query. This weight evens the two out; a page is still found first by its title.
+# A chapter's short introduction (its page's own entry) must not outrank the rule section that answers the query:
+# it weighs less than its sections. A page without sections (a quiz, the poster) is the answer itself when its
+# title matches, and keeps its own weight.
 PAGE_ENTRY_WEIGHT = 0.4
 
 
 def weigh_page_entries(index: dict, weight: float = PAGE_ENTRY_WEIGHT) -> dict:
-    """The index with every whole-page entry (a location without #) weighted, on top of its page's own boost."""
+    """The index with every whole-page entry (a location without #) of a page that has sections weighted, on top
+    of its page's own boost."""
+    with_sections = {entry["location"].split("#")[0] for entry in index["docs"] if "#" in entry["location"]}
     docs = []
     for entry in index["docs"]:
-        if "#" not in entry["location"]:
+        if "#" not in entry["location"] and entry["location"] in with_sections:
             entry = {**entry, "boost": round(entry.get("boost", 1.0) * weight, 4)}
         docs.append(entry)
     return {**index, "docs": docs}

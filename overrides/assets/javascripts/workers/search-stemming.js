@@ -8,11 +8,16 @@
  * index per language, hooks/search_per_language.py):
  *
  * - index side: each word is indexed as its base form (a build-time table word form -> base form, made from
- *   the site's own words with Voikko for Finnish), as its Snowball stem, and as ä/ö/å-folded copies of both;
- * - query side, word by word: stop words and question words dropped; a known word becomes its exact base form (boosted), before
- *   any prefix; an unknown one its stem, exact or as a prefix; a compound the index lacks is split into two
- *   words the index has; when nothing else matched, a word of the index within 1-2 edits; words on the
- *   communications unit's list (quizzes/search.yml) add the guideline's word they mean;
+ *   the site's own words with Voikko for Finnish, the reading the site's words use), as its Snowball stem, as
+ *   ä/ö/å-folded copies of both, and a Finnish compound also as its parts' base forms, marked as parts;
+ * - query side, word by word: stop words and question words dropped (also typed without ä/ö/å); a known word
+ *   becomes its exact base form, before any prefix; an unknown one its stem, exact or as a prefix; a word
+ *   written only inside compounds meets their parts; a compound the index lacks is split into two words the
+ *   index has, and two neighbours that make a word of the index count as that word too; when nothing else
+ *   matched, a word of the index within 1-2 edits; words on the communications unit's list
+ *   (quizzes/search.yml), in any of their forms, add the guideline's words they mean;
+ * - ranking (rank, below): each of the reader's words counts once, by its best term and its rarity, a heading
+ *   above the text, scaled by the share of the query a section covers and by the page's weight;
  * - results: each result's highlight words (?h=) are the words of the page that matched, so the page marks
  *   "työntekijä" for a reader who typed "tyontekija"; a typed word found nowhere is reported as missing.
  *
@@ -22,7 +27,7 @@
   "use strict";
 
   var language = null;
-  var lexicon = null; // {forms: Map form -> base, folded: Map, bases: Set, synonyms: Map}
+  var lexicon = null; // {forms: Map form -> base, folded: Map, bases: Set, synonyms: Map, parts: Map base -> parts}
   var vocabulary = null; // [{term, folded, count}] of the built index, for prefixes, compounds and typos
   var index = null; // the lunr index Material built
   var indexing = true; // the pipeline expands words while the index is built, and passes queries through
@@ -33,7 +38,9 @@
   var nativeImport = self.importScripts;
 
   var WORD = /^[\p{L}\p{N}]+$/u;
-  var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2;
+  // The mark of a compound's part in the index: a letter to lunr's trimmer (so queries keep it), in no word
+  var PART = "\u00aa";
+  var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2, BOOST_PART_OF = 5;
 
   // Words that make a question rather than name its topic ("saanko", "får jag"): dropped like stop words
   var QUESTION_WORDS = {
@@ -42,8 +49,20 @@
     sv: "vad hur varför vem vilka när var vart får kan måste ska bör jag vi man gör också någon något"
   };
 
+  /* The spellings a word typed without ä/ö/å may stand for ("pa": på, pä, pa), for short words only */
+  function unfolded(word) {
+    var spellings = [""];
+    for (var i = 0; i < word.length && spellings.length <= 27; i++) {
+      var letters = word[i] === "a" ? ["a", "ä", "å"] : word[i] === "o" ? ["o", "ö"] : [word[i]];
+      spellings = [].concat.apply([], spellings.map(function (s) { return letters.map(function (l) { return s + l; }); }));
+    }
+    return spellings.length <= 27 ? spellings : [word];
+  }
+
   function meaningless(word) {
-    return (stopWords && !stopWords(word)) || (" " + (QUESTION_WORDS[language] || "") + " ").indexOf(" " + word + " ") >= 0;
+    var questions = " " + fold(QUESTION_WORDS[language] || "") + " ";
+    if (questions.indexOf(" " + fold(word) + " ") >= 0) return true;
+    return !!stopWords && (word.length <= 6 ? unfolded(word) : [word]).some(function (w) { return !stopWords(w); });
   }
 
   function fold(word) {
@@ -68,12 +87,17 @@
         if (!folded.has(fold(words[i]))) folded.set(fold(words[i]), base);
       }
     });
+    var parts = new Map();
+    (data && data.parts || "").split("\n").forEach(function (line) {
+      var words = line.split(" ");
+      if (words.length > 1) parts.set(words[0], words.slice(1));
+    });
     var list = data && data.synonyms || {};
     Object.keys(list).forEach(function (word) {
       synonyms.set(word, list[word]);
       synonyms.set(fold(word), list[word]);
     });
-    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms };
+    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms, parts: parts };
   }
 
   /* The base form of a word on the site, typed with or without ä/ö/å; null when the table does not know it */
@@ -91,6 +115,8 @@
     var base = baseOf(word);
     if (base) terms.push(base);
     terms.push(stem(word), word);
+    // a compound's parts too, marked as parts: a reader's "häiriö" finds "häiriötilanteissa", after "häiriö"
+    (lexicon.parts.get(base || word) || []).forEach(function (part) { terms.push(PART + part); });
     terms.slice().forEach(function (term) { terms.push(fold(term)); });
     var seen = new Set();
     return terms.filter(function (term) {
@@ -117,6 +143,7 @@
     var query = lunr.Index.prototype.query;
     lunr.Index.prototype.query = function () {
       var results = query.apply(this, arguments);
+      if (this === index) rank(results);
       results.forEach(function (result) {
         var seen = {}, metadata = result.matchData.metadata;
         Object.keys(metadata).forEach(function (term) {
@@ -139,7 +166,7 @@
     lunr.Builder.prototype.build = function () {
       index = build.apply(this, arguments);
       indexing = false;
-      vocabulary = Object.keys(index.invertedIndex).map(function (term) {
+      vocabulary = Object.keys(index.invertedIndex).filter(function (term) { return term[0] !== PART; }).map(function (term) {
         var posting = index.invertedIndex[term], count = 0;
         Object.keys(posting).forEach(function (field) {
           if (field !== "_index") count += Object.keys(posting[field]).length;
@@ -173,12 +200,16 @@
   }
 
   /* Exact terms of a word: its base form and its stem, when the index has them (folded copies included) */
-  function exactTerms(word) {
+  function exactTerms(word, parts) {
     var terms = [];
     var base = baseOf(word);
     if (base && known(base)) terms.push([base, BOOST_EXACT]);
     [stem(word), stem(fold(word)), fold(stem(word))].forEach(function (term) {
       if (known(term) && !terms.some(function (t) { return t[0] === term; })) terms.push([term, BOOST_STEM]);
+    });
+    if (parts !== false) [base || word, fold(base || word)].forEach(function (term) {
+      if (known(PART + term) && !terms.some(function (t) { return t[0] === PART + term; }))
+        terms.push([PART + term, BOOST_PART_OF]);
     });
     return terms;
   }
@@ -198,7 +229,9 @@
       }
       if (headTerms.length && !tailTerms.length) tailTerms = knownBeginning(tail, 4);
       if (headTerms.length && tailTerms.length) {
-        best = headTerms.concat(tailTerms).map(function (t) { return [t[0], Math.min(t[1], BOOST_PART)]; });
+        // the third item says which part a term stands for: the ranking counts each part as a word
+        best = headTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 1]; })
+          .concat(tailTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 2]; }));
         break;
       }
     }
@@ -267,54 +300,171 @@
     return terms;
   }
 
+  var synonymStems = null; // the listed words by their stems, so that their other forms are helped too
+
   function synonymTerms(word) {
-    var meant = lexicon && (lexicon.synonyms.get(word) || lexicon.synonyms.get(fold(word)) ||
-                            lexicon.synonyms.get(baseOf(word) || ""));
-    var terms = [];
-    (meant || []).forEach(function (phrase) {
-      phrase.split(/[\s-]+/).forEach(function (part) {
-        if (stopWords && !stopWords(part)) return;
-        exactTerms(part).forEach(function (t) { terms.push([t[0], BOOST_SYNONYM]); });
+    if (lexicon && !synonymStems) {
+      synonymStems = new Map();
+      lexicon.synonyms.forEach(function (meant, listed) {
+        if (!synonymStems.has(fold(stem(listed)))) synonymStems.set(fold(stem(listed)), meant);
       });
+    }
+    var meant = lexicon && (lexicon.synonyms.get(word) || lexicon.synonyms.get(fold(word)) ||
+                            lexicon.synonyms.get(baseOf(word) || "") ||
+                            // another form of a listed word, unless it is a word of the site
+                            (!known(baseOf(word) || word) && synonymStems.get(fold(stem(word)))));
+    var terms = [];
+    // each word of the meant phrase counts as a word of the query ("maksettu mainonta": both, best)
+    (meant || []).forEach(function (phrase) {
+      phrase.split(/[\s-]+/).filter(function (part) { return !(stopWords && !stopWords(part)); })
+        .forEach(function (part, n) {
+          exactTerms(part).forEach(function (t) { terms.push([t[0], BOOST_SYNONYM, "s" + n]); });
+        });
     });
     return terms;
   }
 
+  /*
+   * Ranking. lunr adds up every term of the rewritten query, so a word that became four terms (base form, stem,
+   * folded copies) or a common word in a heading (x1000) outweighs the rare words that name the rule; Material
+   * then boosts by the share of terms found. Instead each of the reader's words counts once, by its best term:
+   * the term's confidence (exact base form above stem, prefix, correction) times its rarity among the
+   * language's sections (BM25's idf), more for a heading than for the text; the sum is scaled by the share of
+   * the query's rarity the section covers, so a section with all the rare words comes before one with many
+   * common ones, and by the page's own weight (front matter, hooks/search_per_language.py).
+   */
+  var RANK = { heading: 4, coverage: 0.5 };
+  var documents = new Map(); // location -> {boost, parent}
+  var ranked = new Map(); // location -> score of the query being answered
+
+  function saturate(tf) {
+    return tf ? tf * 2.2 / (tf + 1.2) : 0;
+  }
+
+  function rank(results) {
+    ranked = new Map();
+    if (!plan.length) return;
+    var total = documents.size || 1;
+    var hits = new Map(), found = plan.map(function (slot) { return slot.alternatives.map(function () { return 0; }); });
+    results.forEach(function (result) {
+      var metadata = result.matchData.metadata, keys = Object.keys(metadata);
+      hits.set(result.ref, plan.map(function (slot, i) {
+        return slot.alternatives.map(function (alternative, j) {
+          var hit = { title: false, tf: 0 };
+          keys.forEach(function (key) {
+            if (alternative.prefix ? key.lastIndexOf(alternative.term, 0) !== 0 : key !== alternative.term) return;
+            if (metadata[key].title) hit.title = true;
+            if (metadata[key].text) hit.tf = Math.max(hit.tf, metadata[key].text.position.length);
+          });
+          if (hit.title || hit.tf) found[i][j]++;
+          return hit;
+        });
+      }));
+    });
+    var rarity = found.map(function (counts) {
+      return counts.map(function (df) { return df ? Math.log(1 + (total - df + 0.5) / (df + 0.5)) : 0; });
+    });
+    // a word's terms are weighed against the word's best term that the index has: a word only the stemmer or a
+    // correction finds weighs as much as one found as typed, but its better terms still come first
+    var sure = plan.map(function (slot, i) {
+      return Math.max.apply(null, [1e-9].concat(slot.alternatives.map(function (a, j) {
+        return found[i][j] ? a.confidence : 0;
+      })));
+    });
+    var worth = plan.map(function (slot, i) {
+      return slot.weight * Math.max.apply(null, [0].concat(slot.alternatives.map(function (a, j) {
+        return a.confidence / sure[i] * rarity[i][j];
+      })));
+    });
+    var most = worth.reduce(function (a, b) { return a + b; }, 0) || 1;
+    results.forEach(function (result) {
+      var own = hits.get(result.ref), document = documents.get(result.ref) || {};
+      var sum = 0, covered = 0;
+      plan.forEach(function (slot, i) {
+        var best = 0;
+        slot.alternatives.forEach(function (alternative, j) {
+          var hit = own[i][j];
+          var heading = hit.title ? RANK.heading : 0;
+          best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + saturate(hit.tf)));
+        });
+        sum += slot.weight * best;
+        if (best > 0) covered += worth[i];
+      });
+      ranked.set(result.ref, (document.boost || 1) * sum * Math.pow(covered / most, RANK.coverage));
+    });
+  }
+
   var asked = []; // the reader's words of the query being answered, and the terms each became
+  var plan = []; // what the ranking weighs: per word (or compound part) its terms, each with its confidence
 
   /* Plain words are rewritten; quoted phrases, +required, -excluded and field: terms pass unchanged */
   function rewrite(query) {
     asked = [];
+    plan = [];
     if (!index || !lexicon) return query;
     var parts = query.trim().split(/\s+/);
     var plain = parts.filter(function (part) { return WORD.test(part) || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(part); });
     var meaningful = plain.filter(function (part) { return !meaningless(part.toLowerCase()); });
-    var out = [];
+    var out = [], kept = [];
     parts.forEach(function (part) {
-      if (plain.indexOf(part) < 0) { out.push(part); return; }
+      if (plain.indexOf(part) < 0) { out.push(part); kept.push(""); return; }
       var word = part.toLowerCase();
       if (meaningful.length && meaningless(word)) return;
       var terms = synonymTerms(word);
       var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
-      pieces.forEach(function (piece) {
+      pieces.forEach(function (piece, n) {
         if (piece.length < 2 && pieces.length > 1) return;
         // a word on the list of synonyms is not guessed at (split, corrected) as well
-        terms = terms.concat(termsOf(piece, !terms.length));
+        var synonym = terms.length;
+        terms = terms.concat(termsOf(piece, !terms.length).map(function (t) {
+          // the word itself stands beside the first word of its synonym
+          return synonym ? [t[0], t[1], "s0"] : pieces.length > 1 ? [t[0], t[1], n + "." + (t[2] || 0)] : t;
+        }));
       });
       var seen = new Set();
       terms = terms.filter(function (t) { if (seen.has(t[0])) return false; seen.add(t[0]); return true; });
       asked.push({ word: part, terms: terms.map(function (t) { return t[0].replace(/\*$/, ""); }) });
+      var slots = {};
       terms.forEach(function (t) {
-        out.push(/\*$/.test(t[0]) ? t[0] + "^" + t[1] : t[0] + "^" + t[1]);
+        var slot = slots[t[2] || 0] || (slots[t[2] || 0] = { alternatives: [] });
+        slot.alternatives.push({ term: t[0].replace(/\*$/, ""), prefix: /\*$/.test(t[0]), confidence: t[1] / BOOST_EXACT });
       });
+      var keys = Object.keys(slots);
+      keys.forEach(function (key) { slots[key].weight = 1 / keys.length; plan.push(slots[key]); });
+      terms.forEach(function (t) { out.push(t[0] + "^" + t[1]); });
       if (!terms.length) out.push(word + "^1");
+      kept.push(word);
     });
+    // a compound typed apart ("yksityis viestit", "arbets roll"): two neighbours that make a word of the index
+    // count once more, as that word
+    for (var i = 0; i + 1 < kept.length; i++) {
+      if (!WORD.test(kept[i]) || !WORD.test(kept[i + 1])) continue;
+      var joined = exactTerms(kept[i] + kept[i + 1], false);
+      if (!joined.length) continue;
+      plan.push({ weight: 1, alternatives: joined.map(function (t) {
+        return { term: t[0], prefix: false, confidence: t[1] / BOOST_EXACT };
+      }) });
+      joined.forEach(function (t) { out.push(t[0] + "^" + t[1]); });
+    }
     return out.join(" ");
   }
 
   /* Material's terms were our rewritten terms: give each result the page's own matched words to highlight,
      and the reader's words it lacks */
+  /* Each result gets the ranking's score; pages are ordered by their best result, results within a page too
+     (Material shows a page's best results openly and folds the others under "N more on this page") */
+  function reorder(result) {
+    if (!ranked.size || !result || !result.items) return result;
+    result.items.forEach(function (group) {
+      group.forEach(function (item) { if (ranked.has(item.location)) item.score = ranked.get(item.location); });
+      group.sort(function (a, b) { return b.score - a.score; });
+    });
+    result.items.sort(function (a, b) { return b[0].score - a[0].score; });
+    return result;
+  }
+
   function relabel(result) {
+    result = reorder(result);
     if (!asked.length || !result || !result.items) return result;
     result.items.forEach(function (group) {
       group.forEach(function (item) {
@@ -350,7 +500,13 @@
       var message = event.data;
       if (message && message.type === 0) {
         language = message.data.config.lang[0];
+        documents = new Map();
+        message.data.docs.forEach(function (doc) {
+          var page = doc.location.split("#")[0];
+          documents.set(doc.location, { boost: doc.boost, parent: page !== doc.location ? page : null });
+        });
         lexicon = readLexicon(message.data.config.lexicon);
+        synonymStems = null;
         indexing = true;
       }
       if (message && message.type === 2 && typeof message.data === "string") {

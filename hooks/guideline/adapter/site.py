@@ -3,7 +3,11 @@ from MkDocs' own files."""
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -14,7 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from guideline.adapter import i18n
 from guideline.docs import MarkdownSettings
-from guideline.exports import make_exports, scorm
+from guideline.exports import export_files, make_exports, scorm, write_export
 from guideline.navigation import read_navigation
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
@@ -28,6 +32,8 @@ from guideline.views import LINK_SCHEME
 _last: tuple[tuple, Project, MkDocsConfig] | None = None
 # The exports of the last project, with the site files they were made from.
 _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
+# The exports last written for a build, in a folder of their own, with what they were made from.
+_written: tuple[tuple, Path] | None = None
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -66,6 +72,39 @@ def exports_for(config: MkDocsConfig) -> dict[str, bytes]:
         _last_exports = (project, assets, make_exports(project, assets))
         project.forget_made()
     return _last_exports[2]
+
+
+def publish_exports(config: MkDocsConfig) -> None:
+    """The learning-platform files of this configuration's checked project written into the site's lms/, a
+    question at a time: written after a language's pages, whose bodies are then no longer in memory, and never
+    held whole in memory. They are written into a folder of this process first and linked into the site, so
+    `mkdocs serve` (which empties the site before each rebuild) publishes them again without making them anew
+    while nothing they are made from has changed."""
+    global _written
+    project = project_for(config)
+    assets = theme_assets(config, scorm.ASSETS)
+    made_from = (_last[0], assets)
+    if _written is None or _written[0] != made_from:
+        if _written is not None:
+            shutil.rmtree(_written[1], ignore_errors=True)
+        _written = None
+        folder = Path(tempfile.mkdtemp(prefix="guideline-lms-"))
+        atexit.register(shutil.rmtree, folder, True)
+        for file in export_files():
+            target = folder / file.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as out:
+                write_export(project, file, assets, out)
+        project.forget_made()  # the pool and the onboarding quizzes: not needed by the languages still to build
+        _written = (made_from, folder)
+    for file in export_files():
+        target = Path(config.site_dir) / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(_written[1] / file.path, target)
+        except OSError:  # another file system
+            shutil.copyfile(_written[1] / file.path, target)
 
 
 def theme_assets(config: MkDocsConfig, patterns: tuple[str, ...]) -> dict[str, bytes]:

@@ -28,7 +28,8 @@ CHAPTER_LINK = "<!-- guideline:self-check-link -->"
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page made from the sources: its path inside a language folder, the styles and scripts it needs (kind),
-    whether search reads its body, and how its title and body are made in a language."""
+    whether search reads its body, and how its title and body are made in a language (a body may be made in
+    parts: Bodies)."""
 
     path: str
     kind: str
@@ -69,8 +70,9 @@ def generated_pages(project) -> list[GeneratedPage]:
     pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body,
                            QUIZ_INDEX_BOOST)]
     pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"),
-                               lambda project, language: shared_onboarding_body(project, language) + "\n"
-                               + onboarding_note(project, language), ONBOARDING_BOOST))
+                               lambda project, language: (_shared_onboarding_utf8(project, language),
+                                                          "\n" + onboarding_note(project, language)),
+                               ONBOARDING_BOOST))
     for chapter in project.chapters():
         pages.append(GeneratedPage(
             self_check_page(chapter), "quiz", False,
@@ -85,7 +87,11 @@ def generated_pages(project) -> list[GeneratedPage]:
 def shared_onboarding_body(project, language: str) -> str:
     """The onboarding quiz of a language, made once for the site's page and the SCORM package alike (kept as
     UTF-8, as Bodies keeps a page's body)."""
-    return project.once(("onboarding_body", language), lambda: onboarding_body(project, language).encode()).decode()
+    return _shared_onboarding_utf8(project, language).decode()
+
+
+def _shared_onboarding_utf8(project, language: str) -> bytes:
+    return project.once(("onboarding_body", language), lambda: onboarding_body(project, language).encode())
 
 
 def _title(key: str) -> Callable[[object, str], str]:
@@ -97,12 +103,14 @@ class Bodies(Mapping):
     beyond Latin-1 (” – ’) takes two bytes a character as a str, about twice its UTF-8 (at 2,000 questions the
     bodies of both languages are 48 MB as str, 25 MB so)."""
 
-    def __init__(self, texts: Iterable[tuple[str, str]]):
-        """texts: (language, body) pairs, each encoded as it comes (a generator need not hold two at once)."""
-        self._utf8 = {language: text.encode() for language, text in texts}
+    def __init__(self, texts: Iterable[tuple[str, str | tuple]]):
+        """texts: (language, body) pairs, each encoded as it comes (a generator need not hold two at once); a body
+        may be given in parts, str or UTF-8 (the onboarding page shares its quiz with the SCORM package)."""
+        self._utf8 = {language: tuple(part if isinstance(part, bytes) else part.encode() for part in text)
+                      if isinstance(text, tuple) else text.encode() for language, text in texts}
 
     def __getitem__(self, language: str) -> str:
-        return self._utf8[language].decode()
+        return _text(self._utf8[language])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._utf8)
@@ -112,7 +120,11 @@ class Bodies(Mapping):
 
     def pop(self, language: str) -> str:
         """The body of a language, which is then no longer kept."""
-        return self._utf8.pop(language).decode()
+        return _text(self._utf8.pop(language))
+
+
+def _text(utf8: bytes | tuple[bytes, ...]) -> str:
+    return (b"".join(utf8) if isinstance(utf8, tuple) else utf8).decode()
 
 
 @dataclass(frozen=True)

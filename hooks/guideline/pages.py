@@ -9,7 +9,7 @@ the search index has read the page, so searching finds the rule and the quiz by 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 import yaml
@@ -20,6 +20,7 @@ from guideline.languages import LANGUAGES
 from guideline.poster import POSTER_PAGE, poster_body
 from guideline.quizpages import (INDEX_PAGE, ONBOARDING_PAGE, index_body, onboarding_body, self_check_body,
                                  self_check_page, self_check_title)
+from guideline.templates import templates_fingerprint
 
 BODY = "<!-- guideline:body -->"
 CHAPTER_LINK = "<!-- guideline:self-check-link -->"
@@ -37,6 +38,7 @@ class GeneratedPage:
     title: Callable[[object, str], str]
     body: Callable[[object, str], str]
     search_boost: float | None = None
+    chapter: str | None = None  # a self-check's chapter: its questions are all of the pool it is made from
 
     def markdown(self, project, language: str) -> str:
         meta = {"generated": self.kind}
@@ -78,7 +80,7 @@ def generated_pages(project) -> list[GeneratedPage]:
             self_check_page(chapter), "quiz", False,
             lambda project, language, chapter=chapter: self_check_title(project, chapter, language),
             lambda project, language, chapter=chapter: self_check_body(project, chapter, language),
-            SELF_CHECK_BOOST))
+            SELF_CHECK_BOOST, chapter))
     pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body, POSTER_BOOST))
     pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body, LMS_BOOST))
     return pages
@@ -118,9 +120,11 @@ class Bodies(Mapping):
     def __len__(self) -> int:
         return len(self._utf8)
 
+    keep = False  # `mkdocs serve`: kept for the next rebuild, which may reuse the page (render_all)
+
     def pop(self, language: str) -> str:
-        """The body of a language, which is then no longer kept."""
-        return _text(self._utf8.pop(language))
+        """The body of a language, which is then no longer kept (unless keep)."""
+        return _text(self._utf8[language] if self.keep else self._utf8.pop(language))
 
 
 def _text(utf8: bytes | tuple[bytes, ...]) -> str:
@@ -134,11 +138,36 @@ class RenderedPage:
     page: GeneratedPage
     markdown: dict[str, str]
     body: Bodies
+    made_from: tuple = field(default=(), compare=False)  # what it was made from (made_from), for reuse
 
 
-def render_all(project) -> dict[str, RenderedPage]:
+def render_all(project, previous: dict[str, RenderedPage] | None = None) -> dict[str, RenderedPage]:
     """Every generated page in every language, made before anything is built, so a text that cannot be made
-    stops the build with a message instead of a traceback halfway."""
-    return {page.path: RenderedPage(page, {language: page.markdown(project, language) for language in LANGUAGES},
-                                    Bodies((language, page.body(project, language)) for language in LANGUAGES))
-            for page in generated_pages(project)}
+    stops the build with a message instead of a traceback halfway. A page of previous (the last project's, in
+    `mkdocs serve`) that was made from the same inputs and still has its bodies is reused: a saved page or
+    question remakes only the pages made from it."""
+    inputs, made = render_inputs(project), {}
+    pool = tuple(question for questions in project.chapters().values() for question in questions)
+    for page in generated_pages(project):
+        made_from = (inputs, tuple(project.chapters()[page.chapter]) if page.chapter else pool)
+        old = (previous or {}).get(page.path)
+        if old is not None and len(old.body) == len(LANGUAGES) and old.made_from == made_from:
+            made[page.path] = old
+            continue
+        made[page.path] = RenderedPage(page, {language: page.markdown(project, language) for language in LANGUAGES},
+                                       Bodies((language, page.body(project, language)) for language in LANGUAGES),
+                                       made_from)
+    return made
+
+
+def render_inputs(project) -> tuple:
+    """Everything the generated pages and the exports are made from but the questions: the string table, the
+    organization, the quiz settings and checklist, the chapters in order, site_url, our templates, and of the
+    written pages only their titles and rule headings (a question links a rule by its heading). Compared by
+    value (a question file not saved again gives the same objects: guideline.quizsource)."""
+    quizzes = project.quizzes
+    docs = tuple((language, path, page.title, tuple(page.rules.items()))
+                 for language, pages in sorted(project.docs.pages.items()) for path, page in sorted(pages.items()))
+    return (project.strings, project.organization, quizzes.settings.model if quizzes.settings else None,
+            quizzes.checklist.model if quizzes.checklist else None, tuple(project.chapters()), project.site_url,
+            templates_fingerprint(), docs)

@@ -10,8 +10,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -20,9 +18,10 @@ from guideline.adapter import i18n
 from guideline.docs import MarkdownSettings
 from guideline.exports import export_files, make_exports, scorm, write_export
 from guideline.navigation import read_navigation
+from guideline.pages import render_inputs
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
-from guideline.templates import TEMPLATES, reset_templates
+from guideline.templates import COMPILED_TEMPLATES, TEMPLATES, reset_templates  # noqa: F401 (hooks/languages.py)
 from guideline.views import LINK_SCHEME
 
 # The last project made, with the fingerprint of everything it was made from and the configuration of the build
@@ -36,6 +35,15 @@ _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
 _written: tuple[tuple, Path] | None = None
 
 
+# True under `mkdocs serve` (hooks/sources.py, on_startup): generated bodies are then kept for the next rebuild.
+_serving = False
+
+
+def set_serving(serving: bool) -> None:
+    global _serving
+    _serving = serving
+
+
 def project_for(config: MkDocsConfig) -> Project:
     """The project of this configuration, checked and rendered once for all its language builds."""
     global _last
@@ -46,11 +54,16 @@ def project_for(config: MkDocsConfig) -> Project:
     # and site_url, which `mkdocs serve` sets to its own address.
     fingerprint = (_files_fingerprint(root, Path(config.docs_dir)), config.site_url)
     if _last is None or _last[0] != fingerprint or _last[1].consumed():
-        _last = None  # the old project's pages are not kept while the new one is made
+        # Under `mkdocs serve` the last project's pages are reused where their inputs are the same; otherwise they
+        # are not kept while the new ones are made.
+        previous = _last[1] if _serving and _last is not None else None
+        _last = None
         reset_templates()  # a template may have changed: read them anew
         navigation = read_navigation(config.nav, i18n.nav_translations(config))
         project = check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
-                                config.site_url or "")
+                                config.site_url or "", previous=previous)
+        for rendered in project.rendered.values():
+            rendered.body.keep = _serving
         _last = (fingerprint, project, config)
     _last = (*_last[:2], config)
     return _last[1]
@@ -79,11 +92,13 @@ def publish_exports(config: MkDocsConfig) -> None:
     question at a time: written after a language's pages, whose bodies are then no longer in memory, and never
     held whole in memory. They are written into a folder of this process first and linked into the site, so
     `mkdocs serve` (which empties the site before each rebuild) publishes them again without making them anew
-    while nothing they are made from has changed."""
+    while nothing they are made from has changed (a saved page whose headings stay the same)."""
     global _written
     project = project_for(config)
     assets = theme_assets(config, scorm.ASSETS)
-    made_from = (_last[0], assets)
+    # What they are made from: as the generated pages (guideline.pages.render_inputs), every question, the assets.
+    made_from = (render_inputs(project), tuple(question for questions in project.chapters().values()
+                                               for question in questions), assets)
     if _written is None or _written[0] != made_from:
         if _written is not None:
             shutil.rmtree(_written[1], ignore_errors=True)
@@ -135,24 +150,6 @@ def _stat(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-class CompiledTemplates(BytecodeCache):
-    """The theme's templates compiled once per process, not once per language and per `mkdocs serve` rebuild:
-    MkDocs makes a new Jinja environment for every build. Jinja keys each entry by the template's file and
-    checks it against a hash of the template's text, so a template that changed is compiled again."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        compiled = self._compiled.get(bucket.key)
-        if compiled is not None:
-            bucket.bytecode_from_string(compiled)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = CompiledTemplates()
 
 
 LINK = re.compile(r'href="' + re.escape(LINK_SCHEME) + r'(?P<page>[^"#]*)(?:#(?P<anchor>[^"]*))?"')

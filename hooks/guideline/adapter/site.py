@@ -3,11 +3,9 @@ from MkDocs' own files."""
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -31,7 +29,7 @@ from guideline.views import LINK_SCHEME
 _last: tuple[tuple, Project, MkDocsConfig] | None = None
 # The exports of the last project, with the site files they were made from.
 _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
-# The exports last written for a build, in a folder of their own, with what they were made from.
+# The exports last written under `mkdocs serve`, with what they were made from and their folder.
 _written: tuple[tuple, Path] | None = None
 
 
@@ -90,27 +88,27 @@ def exports_for(config: MkDocsConfig) -> dict[str, bytes]:
 def publish_exports(config: MkDocsConfig) -> None:
     """The learning-platform files of this configuration's checked project written into the site's lms/, a
     question at a time: written after a language's pages, whose bodies are then no longer in memory, and never
-    held whole in memory. They are written into a folder of this process first and linked into the site, so
-    `mkdocs serve` (which empties the site before each rebuild) publishes them again without making them anew
-    while nothing they are made from has changed (a saved page whose headings stay the same)."""
+    held whole in memory. Under `mkdocs serve` (which empties the site before each rebuild) they are written into
+    a hidden folder of the site and linked into lms/, to be published again without being made anew while
+    nothing they are made from has changed (a saved page whose headings stay the same)."""
     global _written
     project = project_for(config)
     assets = theme_assets(config, scorm.ASSETS)
+    if not _serving:  # one build: straight into the site
+        _write_exports(project, assets, Path(config.site_dir))
+        project.forget_made()  # the pool and the onboarding quizzes: not needed by the languages still to build
+        return
     # What they are made from: as the generated pages (guideline.pages.render_inputs), every question, the assets.
     made_from = (render_inputs(project), tuple(question for questions in project.chapters().values()
                                                for question in questions), assets)
-    if _written is None or _written[0] != made_from:
-        if _written is not None:
-            shutil.rmtree(_written[1], ignore_errors=True)
+    # Kept in the site's folder as a hidden one, which MkDocs leaves when it empties the site before a rebuild
+    # (and removes with its temporary site when the server stops); it is not in any file list, nor published.
+    folder = Path(config.site_dir) / ".guideline-lms"
+    if _written is None or _written != (made_from, folder) or not folder.is_dir():
         _written = None
-        folder = Path(tempfile.mkdtemp(prefix="guideline-lms-"))
-        atexit.register(shutil.rmtree, folder, True)
-        for file in export_files():
-            target = folder / file.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as out:
-                write_export(project, file, assets, out)
-        project.forget_made()  # the pool and the onboarding quizzes: not needed by the languages still to build
+        shutil.rmtree(folder, ignore_errors=True)
+        _write_exports(project, assets, folder)
+        project.forget_made()
         _written = (made_from, folder)
     for file in export_files():
         target = Path(config.site_dir) / file.path
@@ -120,6 +118,14 @@ def publish_exports(config: MkDocsConfig) -> None:
             os.link(_written[1] / file.path, target)
         except OSError:  # another file system
             shutil.copyfile(_written[1] / file.path, target)
+
+
+def _write_exports(project: Project, assets: dict[str, bytes], folder: Path) -> None:
+    for file in export_files():
+        target = folder / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as out:
+            write_export(project, file, assets, out)
 
 
 def theme_assets(config: MkDocsConfig, patterns: tuple[str, ...]) -> dict[str, bytes]:

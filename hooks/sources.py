@@ -6,9 +6,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
-from guideline.adapter.site import project_for
+from guideline.adapter.site import project_for, set_serving
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.problems import ProblemsFound
+
+
+def on_startup(command, dirty) -> None:
+    """Under `mkdocs serve` the generated pages are kept between rebuilds, to be reused where nothing they are made
+    from changed (guideline.pages.render_all)."""
+    set_serving(command == "serve")
 
 
 @event_priority(100)  # before static-i18n (-100) reconfigures the build for its language

@@ -11,6 +11,7 @@ While the check finds problems they are shown in Finnish and Swedish, and the ch
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import threading
@@ -81,8 +82,12 @@ def main(arguments: list[str]) -> int:
             handler.changed.clear()
             print("Python-koodi tai mkdocs.yml muuttui, käynnistetään uudelleen / "
                   "Python-koden eller mkdocs.yml ändrades, startar om", flush=True)
-            server.terminate()
-            server.wait(timeout=20)
+            server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site, we our exports' folder
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.terminate()
+                server.wait(timeout=20)
     except KeyboardInterrupt:
         return 0
     finally:

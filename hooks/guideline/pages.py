@@ -8,8 +8,10 @@ the search index has read the page, so searching finds the rule and the quiz by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
 
 import yaml
 
@@ -19,6 +21,7 @@ from guideline.languages import LANGUAGES
 from guideline.poster import POSTER_PAGE, poster_body
 from guideline.quizpages import (INDEX_PAGE, ONBOARDING_PAGE, index_body, onboarding_body, self_check_body,
                                  self_check_page, self_check_title)
+from guideline.templates import templates_fingerprint
 
 BODY = "<!-- guideline:body -->"
 CHAPTER_LINK = "<!-- guideline:self-check-link -->"
@@ -27,7 +30,8 @@ CHAPTER_LINK = "<!-- guideline:self-check-link -->"
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page made from the sources: its path inside a language folder, the styles and scripts it needs (kind),
-    whether search reads its body, and how its title and body are made in a language."""
+    whether search reads its body, and how its title and body are made in a language (a body may be made in
+    parts: Bodies)."""
 
     path: str
     kind: str
@@ -35,6 +39,7 @@ class GeneratedPage:
     title: Callable[[object, str], str]
     body: Callable[[object, str], str]
     search_boost: float | None = None
+    chapter: str | None = None  # a self-check's chapter: its questions are all of the pool it is made from
 
     def markdown(self, project, language: str) -> str:
         meta = {"generated": self.kind}
@@ -68,26 +73,68 @@ def generated_pages(project) -> list[GeneratedPage]:
     pages = [GeneratedPage(INDEX_PAGE, "quiz-index", True, _title("quiz.index.title"), index_body,
                            QUIZ_INDEX_BOOST)]
     pages.append(GeneratedPage(ONBOARDING_PAGE, "quiz", False, _title("quiz.onboarding.title"),
-                               lambda project, language: shared_onboarding_body(project, language) + "\n"
-                               + onboarding_note(project, language), ONBOARDING_BOOST))
+                               lambda project, language: (_shared_onboarding_packed(project, language),
+                                                          "\n" + onboarding_note(project, language)),
+                               ONBOARDING_BOOST))
     for chapter in project.chapters():
         pages.append(GeneratedPage(
             self_check_page(chapter), "quiz", False,
             lambda project, language, chapter=chapter: self_check_title(project, chapter, language),
             lambda project, language, chapter=chapter: self_check_body(project, chapter, language),
-            SELF_CHECK_BOOST))
+            SELF_CHECK_BOOST, chapter))
     pages.append(GeneratedPage(POSTER_PAGE, "poster", False, _title("poster.title"), poster_body, POSTER_BOOST))
     pages.append(GeneratedPage(LMS_PAGE, "lms", True, lms_title, lms_page_body, LMS_BOOST))
     return pages
 
 
 def shared_onboarding_body(project, language: str) -> str:
-    """The onboarding quiz of a language, made once for the site's page and the SCORM package alike."""
-    return project.once(("onboarding_body", language), lambda: onboarding_body(project, language))
+    """The onboarding quiz of a language, made once for the site's page and the SCORM package alike (kept as
+    UTF-8, as Bodies keeps a page's body)."""
+    return _text(_shared_onboarding_packed(project, language))
+
+
+def _shared_onboarding_packed(project, language: str) -> bytes:
+    return project.once(("onboarding_body", language), lambda: _pack(onboarding_body(project, language)))
 
 
 def _title(key: str) -> Callable[[object, str], str]:
     return lambda project, language: project.strings.get(key, language)
+
+
+class Bodies(Mapping):
+    """A generated page's body in each language, kept packed (UTF-8, deflated) until a build takes it: a text
+    with one character beyond Latin-1 (” – ’) takes two bytes a character as a str, and the quizzes repeat their
+    markup (at 2,000 questions the bodies of both languages are 48 MB as str, 25 MB as UTF-8, 3 MB so; packing
+    them takes about 0.1 s)."""
+
+    def __init__(self, texts: Iterable[tuple[str, str | tuple]]):
+        """texts: (language, body) pairs, each encoded as it comes (a generator need not hold two at once); a body
+        may be given in parts, str or packed bytes (the onboarding page shares its quiz with the SCORM package)."""
+        self._utf8 = {language: tuple(part if isinstance(part, bytes) else _pack(part) for part in text)
+                      if isinstance(text, tuple) else _pack(text) for language, text in texts}
+
+    def __getitem__(self, language: str) -> str:
+        return _text(self._utf8[language])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._utf8)
+
+    def __len__(self) -> int:
+        return len(self._utf8)
+
+    keep = False  # `mkdocs serve`: kept for the next rebuild, which may reuse the page (render_all)
+
+    def pop(self, language: str) -> str:
+        """The body of a language, which is then no longer kept (unless keep)."""
+        return _text(self._utf8[language] if self.keep else self._utf8.pop(language))
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode(), 1)
+
+
+def _text(packed: bytes | tuple[bytes, ...]) -> str:
+    return "".join(zlib.decompress(part).decode() for part in (packed if isinstance(packed, tuple) else (packed,)))
 
 
 @dataclass(frozen=True)
@@ -96,12 +143,37 @@ class RenderedPage:
 
     page: GeneratedPage
     markdown: dict[str, str]
-    body: dict[str, str]
+    body: Bodies
+    made_from: tuple = field(default=(), compare=False)  # what it was made from (made_from), for reuse
 
 
-def render_all(project) -> dict[str, RenderedPage]:
+def render_all(project, previous: dict[str, RenderedPage] | None = None) -> dict[str, RenderedPage]:
     """Every generated page in every language, made before anything is built, so a text that cannot be made
-    stops the build with a message instead of a traceback halfway."""
-    return {page.path: RenderedPage(page, {language: page.markdown(project, language) for language in LANGUAGES},
-                                    {language: page.body(project, language) for language in LANGUAGES})
-            for page in generated_pages(project)}
+    stops the build with a message instead of a traceback halfway. A page of previous (the last project's, in
+    `mkdocs serve`) that was made from the same inputs and still has its bodies is reused: a saved page or
+    question remakes only the pages made from it."""
+    inputs, made = render_inputs(project), {}
+    pool = tuple(question for questions in project.chapters().values() for question in questions)
+    for page in generated_pages(project):
+        made_from = (inputs, tuple(project.chapters()[page.chapter]) if page.chapter else pool)
+        old = (previous or {}).get(page.path)
+        if old is not None and len(old.body) == len(LANGUAGES) and old.made_from == made_from:
+            made[page.path] = old
+            continue
+        made[page.path] = RenderedPage(page, {language: page.markdown(project, language) for language in LANGUAGES},
+                                       Bodies((language, page.body(project, language)) for language in LANGUAGES),
+                                       made_from)
+    return made
+
+
+def render_inputs(project) -> tuple:
+    """Everything the generated pages and the exports are made from but the questions: the string table, the
+    organization, the quiz settings and checklist, the chapters in order, site_url, our templates, and of the
+    written pages only their titles and rule headings (a question links a rule by its heading). Compared by
+    value (a question file not saved again gives the same objects: guideline.quizsource)."""
+    quizzes = project.quizzes
+    docs = tuple((language, path, page.title, tuple(page.rules.items()))
+                 for language, pages in sorted(project.docs.pages.items()) for path, page in sorted(pages.items()))
+    return (project.strings, project.organization, quizzes.settings.model if quizzes.settings else None,
+            quizzes.checklist.model if quizzes.checklist else None, tuple(project.chapters()), project.site_url,
+            templates_fingerprint(), docs)

@@ -68,11 +68,13 @@ class Project:
 
 
 def check_project(root: Path, docs_dir: Path, navigation: Navigation | None, markdown: MarkdownSettings,
-                  site_url: str, config: SiteConfig | None = None, render: bool = True) -> Project:
+                  site_url: str, config: SiteConfig | None = None, render: bool = True,
+                  previous: Project | None = None) -> Project:
     """Read and check every source; when nothing is wrong (and render), make every generated page in every language.
 
     navigation is None when mkdocs.yml has no nav that can be read: the nav is then not judged, everything else is.
-    config is mkdocs.yml as the preflight has read it (read here when not given)."""
+    config is mkdocs.yml as the preflight has read it (read here when not given); previous is the last project
+    (`mkdocs serve`), whose pages made from the same inputs are reused."""
     strings, found = load_strings()
     problems = list(found)  # the table's problems are cached with it: never extend that list
     config = config if config is not None else read_config(root / CONFIG_FILE)
@@ -102,7 +104,7 @@ def check_project(root: Path, docs_dir: Path, navigation: Navigation | None, mar
                                                          "quiz.js.": [SCRIPTS / "quiz.js"]}, RUN_TIME_KEYS)
     project = Project(root, strings, organization, docs, quizzes, navigation or Navigation(()), site_url, problems)
     if not problems and render:
-        _render(project)
+        _render(project, previous.rendered if previous is not None else None)
     return project
 
 
@@ -116,10 +118,10 @@ def _voikko_problems() -> list[Problem]:
     return []
 
 
-def _render(project: Project) -> None:
+def _render(project: Project, previous: dict | None = None) -> None:
     """Make every page; a text whose placeholder the page cannot fill is a problem of the string table."""
     try:
-        project.rendered = render_all(project)
+        project.rendered = render_all(project, previous)
         project.chapter_links = {(language, chapter): chapter_link_body(project, chapter, language)
                                  for chapter in project.chapters() for language in LANGUAGES}
     except MissingPlaceholder as error:

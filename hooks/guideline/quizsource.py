@@ -87,7 +87,10 @@ def _load(path: Path, shown: str, model: type, problems: list[Problem]) -> Sourc
 def _load_file(path: Path, shown: str, model: type, modified: int, size: int) -> tuple[SourceFile | None, tuple]:
     """One file read and validated; cached by its modification time and size, so `mkdocs serve` reads again
     only the files that changed (the models are frozen, and nothing changes a SourceFile once it is made)."""
-    source = yamlfile.load(path, shown)
+    text, problems = yamlfile.read_text(path, shown)
+    source = yamlfile.parse(text, shown) if text is not None else yamlfile.YamlFile(shown, problems=problems)
     validated = validate(model, source) if not source.problems else None
     source.data = None  # the model holds it now; the lines stay, for messages
+    if validated is not None and not source.problems:
+        source.lines = yamlfile.LazyLines(text, shown)  # made again if a message needs them
     return (SourceFile(source, validated) if validated is not None else None), tuple(source.problems)

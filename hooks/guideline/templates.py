@@ -5,13 +5,35 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from guideline.dates import format_date
 from guideline.strings import UiStrings
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "guideline"
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, not once per environment: MkDocs makes a new Jinja environment for
+    every build and language, and ours is made anew with each project (`mkdocs serve`). Jinja keys each entry by
+    the template's file and checks it against a hash of the template's text, so a template that changed is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 @lru_cache(maxsize=None)
@@ -27,6 +49,7 @@ def environment(templates_dir: Path = TEMPLATES) -> Environment:
         # Not a look at every template file at every use: the adapter calls reset_templates() when it makes a
         # project anew, which it does whenever a template file changed (`mkdocs serve`).
         auto_reload=False,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     env.filters["format_markup"] = format_markup
     env.filters["date"] = format_date
@@ -49,6 +72,16 @@ def render_macro(template: str, macro: str, strings: UiStrings, **context) -> st
 @lru_cache(maxsize=32)
 def _module(template: Template, strings: UiStrings):
     return template.make_module({"strings": strings})
+
+
+def templates_fingerprint(templates_dir: Path = TEMPLATES) -> tuple:
+    """Every template file with its modification time and size: what a page made from them depends on."""
+    found = []
+    for path in sorted(templates_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def reset_templates() -> None:

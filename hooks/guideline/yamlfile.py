@@ -12,6 +12,7 @@ builds the data itself in one walk, so that
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,34 @@ class YamlFile:
     def line(self, path: KeyPath) -> int | None:
         """The line of the deepest part of path that exists in the file (a missing key points to its parent)."""
         return line_of(path, self.lines)
+
+
+class LazyLines(Mapping):
+    """The line of every key path of a file that has been read and validated, made again from the file's text
+    (kept as UTF-8) when a message first needs one: a checked source keeps its lines for the messages of later
+    checks (a `see:` whose heading a page edit removed), but a table of every key of thousands of questions
+    (17 MB at 2,000) is rarely read."""
+
+    def __init__(self, text: str, shown: str):
+        self._utf8, self._shown = text.encode(), shown
+        self._made: dict[KeyPath, int] | None = None
+
+    def _table(self) -> dict[KeyPath, int]:
+        if self._made is None:
+            self._made = parse(self._utf8.decode(), self._shown).lines
+        return self._made
+
+    def __getitem__(self, path: KeyPath) -> int:
+        return self._table()[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._table()
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:

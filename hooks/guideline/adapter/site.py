@@ -3,22 +3,23 @@ from MkDocs' own files."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from guideline.adapter import i18n
 from guideline.docs import MarkdownSettings
-from guideline.exports import make_exports, scorm
+from guideline.exports import export_files, make_exports, scorm, write_export
 from guideline.navigation import read_navigation
+from guideline.pages import render_inputs
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
-from guideline.templates import TEMPLATES, reset_templates
+from guideline.templates import COMPILED_TEMPLATES, TEMPLATES, reset_templates  # noqa: F401 (hooks/languages.py)
 from guideline.views import LINK_SCHEME
 
 # The last project made, with the fingerprint of everything it was made from and the configuration of the build
@@ -28,6 +29,17 @@ from guideline.views import LINK_SCHEME
 _last: tuple[tuple, Project, MkDocsConfig] | None = None
 # The exports of the last project, with the site files they were made from.
 _last_exports: tuple[Project, dict[str, bytes], dict[str, bytes]] | None = None
+# The exports last written under `mkdocs serve`, with what they were made from and their folder.
+_written: tuple[tuple, Path] | None = None
+
+
+# True under `mkdocs serve` (hooks/sources.py, on_startup): generated bodies are then kept for the next rebuild.
+_serving = False
+
+
+def set_serving(serving: bool) -> None:
+    global _serving
+    _serving = serving
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -40,11 +52,16 @@ def project_for(config: MkDocsConfig) -> Project:
     # and site_url, which `mkdocs serve` sets to its own address.
     fingerprint = (_files_fingerprint(root, Path(config.docs_dir)), config.site_url)
     if _last is None or _last[0] != fingerprint or _last[1].consumed():
-        _last = None  # the old project's pages are not kept while the new one is made
+        # Under `mkdocs serve` the last project's pages are reused where their inputs are the same; otherwise they
+        # are not kept while the new ones are made.
+        previous = _last[1] if _serving and _last is not None else None
+        _last = None
         reset_templates()  # a template may have changed: read them anew
         navigation = read_navigation(config.nav, i18n.nav_translations(config))
         project = check_project(root, Path(config.docs_dir), navigation, MarkdownSettings.of(config),
-                                config.site_url or "")
+                                config.site_url or "", previous=previous)
+        for rendered in project.rendered.values():
+            rendered.body.keep = _serving
         _last = (fingerprint, project, config)
     _last = (*_last[:2], config)
     return _last[1]
@@ -66,6 +83,49 @@ def exports_for(config: MkDocsConfig) -> dict[str, bytes]:
         _last_exports = (project, assets, make_exports(project, assets))
         project.forget_made()
     return _last_exports[2]
+
+
+def publish_exports(config: MkDocsConfig) -> None:
+    """The learning-platform files of this configuration's checked project written into the site's lms/, a
+    question at a time: written after a language's pages, whose bodies are then no longer in memory, and never
+    held whole in memory. Under `mkdocs serve` (which empties the site before each rebuild) they are written into
+    a hidden folder of the site and linked into lms/, to be published again without being made anew while
+    nothing they are made from has changed (a saved page whose headings stay the same)."""
+    global _written
+    project = project_for(config)
+    assets = theme_assets(config, scorm.ASSETS)
+    if not _serving:  # one build: straight into the site
+        _write_exports(project, assets, Path(config.site_dir))
+        project.forget_made()  # the pool and the onboarding quizzes: not needed by the languages still to build
+        return
+    # What they are made from: as the generated pages (guideline.pages.render_inputs), every question, the assets.
+    made_from = (render_inputs(project), tuple(question for questions in project.chapters().values()
+                                               for question in questions), assets)
+    # Kept in the site's folder as a hidden one, which MkDocs leaves when it empties the site before a rebuild
+    # (and removes with its temporary site when the server stops); it is not in any file list, nor published.
+    folder = Path(config.site_dir) / ".guideline-lms"
+    if _written is None or _written != (made_from, folder) or not folder.is_dir():
+        _written = None
+        shutil.rmtree(folder, ignore_errors=True)
+        _write_exports(project, assets, folder)
+        project.forget_made()
+        _written = (made_from, folder)
+    for file in export_files():
+        target = Path(config.site_dir) / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(_written[1] / file.path, target)
+        except OSError:  # another file system
+            shutil.copyfile(_written[1] / file.path, target)
+
+
+def _write_exports(project: Project, assets: dict[str, bytes], folder: Path) -> None:
+    for file in export_files():
+        target = folder / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as out:
+            write_export(project, file, assets, out)
 
 
 def theme_assets(config: MkDocsConfig, patterns: tuple[str, ...]) -> dict[str, bytes]:
@@ -96,24 +156,6 @@ def _stat(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-class CompiledTemplates(BytecodeCache):
-    """The theme's templates compiled once per process, not once per language and per `mkdocs serve` rebuild:
-    MkDocs makes a new Jinja environment for every build. Jinja keys each entry by the template's file and
-    checks it against a hash of the template's text, so a template that changed is compiled again."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        compiled = self._compiled.get(bucket.key)
-        if compiled is not None:
-            bucket.bytecode_from_string(compiled)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = CompiledTemplates()
 
 
 LINK = re.compile(r'href="' + re.escape(LINK_SCHEME) + r'(?P<page>[^"#]*)(?:#(?P<anchor>[^"]*))?"')

@@ -11,7 +11,8 @@ scripts: nothing here knows MkDocs. The build publishes the files in lms/ (hooks
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+import io
+from typing import BinaryIO, Mapping
 
 from guideline.exports import gift, moodle, scorm
 from guideline.languages import LANGUAGES
@@ -45,10 +46,18 @@ def make_exports(project, assets: Mapping[str, bytes]) -> dict[str, bytes]:
     """Every file's content by its path; assets are the site's files the SCORM package carries (scorm.ASSETS)."""
     made = {}
     for file in export_files():
-        if file.kind == "scorm":
-            made[file.path] = scorm.package(project, file.language, assets)
-        elif file.kind == "moodle":
-            made[file.path] = moodle.moodle_xml(project).encode("utf-8")
-        else:
-            made[file.path] = gift.gift(project, file.language).encode("utf-8")
+        buffer = io.BytesIO()
+        write_export(project, file, assets, buffer)
+        made[file.path] = buffer.getvalue()
     return made
+
+
+def write_export(project, file: ExportFile, assets: Mapping[str, bytes], out: BinaryIO) -> None:
+    """One file written into out (open for writing) a piece at a time, as the build publishes it: a pool of
+    thousands of questions is never one document in memory."""
+    if file.kind == "scorm":
+        scorm.write_package(project, file.language, assets, out)
+        return
+    pieces = moodle.moodle_pieces(project) if file.kind == "moodle" else gift.gift_pieces(project, file.language)
+    for piece in pieces:
+        out.write(piece.encode("utf-8"))

@@ -8,6 +8,7 @@ general feedback keep the order and the grades of the source (pool.grades)."""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from guideline.exports.pool import PoolQuestion, pool
 
@@ -26,17 +27,21 @@ def html(text) -> str:
 
 def gift(project, language: str) -> str:
     """The GIFT file of one language: a comment, then per chapter a category line and its questions."""
+    return "".join(gift_pieces(project, language))
+
+
+def gift_pieces(project, language: str) -> Iterator[str]:
+    """The file in pieces, a question at a time (a pool of thousands need not be one text in memory)."""
     strings, organization = project.strings, project.organization
-    lines = ["// " + " ".join(strings.format("lms.file.comment", language, version=organization.guideline_version).split()),
-             ""]
+    yield "// " + " ".join(strings.format("lms.file.comment", language, version=organization.guideline_version).split())
+    yield "\n"
     guideline = _category_name(strings.get("print.guideline", language))
     for chapter, questions in pool(project, language).items():
         title = _category_name(project.docs.page(language, chapter).title)
         # Moodle reads a category line before it unescapes anything: the name is written as it is.
-        lines += [f"$CATEGORY: $course$/top/{guideline}/{title}", ""]
+        yield f"\n$CATEGORY: $course$/top/{guideline}/{title}\n"
         for question in questions:
-            lines += [_question(question), ""]
-    return "\n".join(lines)
+            yield "\n" + _question(question) + "\n"
 
 
 def _question(question: PoolQuestion) -> str:

@@ -9,6 +9,7 @@ more as XML, and Moodle reads the element's text back as that HTML.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Iterator
 
 from guideline.exports.pool import PoolQuestion, pool
 from guideline.languages import LANGUAGES
@@ -19,32 +20,53 @@ TOP = "$course$/top"
 
 def moodle_xml(project) -> str:
     """The Moodle XML document: a category for the guideline, one below it per chapter, then its questions."""
+    return "".join(moodle_pieces(project))
+
+
+def moodle_pieces(project) -> Iterator[str]:
+    """The document in pieces, a question at a time, so a pool of thousands is never one tree in memory: the
+    same text as ElementTree writes the whole tree indented (each element indented as at depth 1)."""
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n  '
+    previous = None
+    for element in _elements(project):
+        if previous is not None:
+            yield _piece(previous, "\n  ")
+        previous = element
+    yield _piece(previous, "\n") + "</quiz>\n"
+
+
+def _piece(element: ET.Element, tail: str) -> str:
+    ET.indent(element, level=1)
+    element.tail = tail
+    return ET.tostring(element, encoding="unicode")
+
+
+def _elements(project) -> Iterator[ET.Element]:
+    """The children of <quiz> in order: the comment, the categories, each chapter's questions after its own."""
     pools = {language: pool(project, language) for language in LANGUAGES}
-    quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(f" {_multilang_text(project, 'lms.file.comment', version=project.organization.guideline_version)} "))
+    yield ET.Comment(f" {_multilang_text(project, 'lms.file.comment', version=project.organization.guideline_version)} ")
     guideline = {language: project.strings.get("print.guideline", language) for language in LANGUAGES}
     top = f"{TOP}/{_path_part(_multilang(project, guideline))}"
-    _category(quiz, top, "guideline", _multilang(project, {
+    yield _category(top, "guideline", _multilang(project, {
         language: project.strings.format("lms.moodle.category", language,
                                          organization=project.organization.name_genitive[language],
                                          version=project.organization.guideline_version)
         for language in LANGUAGES}))
     for chapter in pools[LANGUAGES[0]]:
         titles = {language: project.docs.page(language, chapter).title for language in LANGUAGES}
-        _category(quiz, f"{top}/{_path_part(_multilang(project, titles))}",
-                  "guideline-" + chapter.removesuffix(".md").replace("/", "-"), "")
+        yield _category(f"{top}/{_path_part(_multilang(project, titles))}",
+                        "guideline-" + chapter.removesuffix(".md").replace("/", "-"), "")
         for index in range(len(pools[LANGUAGES[0]][chapter])):
-            quiz.append(_question(project, [pools[language][chapter][index] for language in LANGUAGES]))
-    ET.indent(quiz)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+            yield _question(project, [pools[language][chapter][index] for language in LANGUAGES])
 
 
-def _category(quiz: ET.Element, path: str, idnumber: str, info: str) -> None:
+def _category(path: str, idnumber: str, info: str) -> ET.Element:
     """Moodle's way of saying where the questions after it go (imported with "Get category from file")."""
-    question = ET.SubElement(quiz, "question", type="category")
+    question = ET.Element("question", type="category")
     _text(ET.SubElement(question, "category"), path)
     _text(ET.SubElement(question, "info", format="html"), info)
     ET.SubElement(question, "idnumber").text = idnumber
+    return question
 
 
 def _question(project, versions: list[PoolQuestion]) -> ET.Element:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import fnmatch
 import io
 import zipfile
-from typing import Mapping
+from typing import BinaryIO, Iterator, Mapping
 
 from markupsafe import Markup
 
@@ -36,19 +36,29 @@ ASSETS = (
 )
 # Every file gets the same time stamp, so the same source always makes the same zip.
 STAMP = (2000, 1, 1, 0, 0, 0)
+_BODY = "<!-- guideline:launch-body -->"
 
 
 def package(project, language: str, assets: Mapping[str, bytes]) -> bytes:
     """The zip: imsmanifest.xml at its root, the launch page and the assets it loads."""
-    chosen = [_asset(pattern, assets) for pattern in ASSETS]
-    files = {LAUNCH: launch_page(project, language, chosen).encode("utf-8")}
-    files.update({path: assets[path] for path in chosen})
-    files = {MANIFEST: manifest(project, language, sorted(files)).encode("utf-8"), **files}
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path, content in files.items():
-            archive.writestr(zipfile.ZipInfo(path, STAMP), content, zipfile.ZIP_DEFLATED)
+    write_package(project, language, assets, buffer)
     return buffer.getvalue()
+
+
+def write_package(project, language: str, assets: Mapping[str, bytes], out: BinaryIO) -> None:
+    """The zip written into out (a file open for writing), the launch page a piece at a time."""
+    chosen = [_asset(pattern, assets) for pattern in ASSETS]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(zipfile.ZipInfo(MANIFEST, STAMP), manifest(project, language, sorted([LAUNCH, *chosen])),
+                         zipfile.ZIP_DEFLATED)
+        entry = zipfile.ZipInfo(LAUNCH, STAMP)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(entry, "w") as launch:
+            for piece in _launch_pieces(project, language, chosen):
+                launch.write(piece.encode("utf-8"))
+        for path in chosen:
+            archive.writestr(zipfile.ZipInfo(path, STAMP), assets[path], zipfile.ZIP_DEFLATED)
 
 
 def _asset(pattern: str, assets: Mapping[str, bytes]) -> str:
@@ -70,13 +80,25 @@ def titles(project, language: str) -> dict[str, str]:
 
 def launch_page(project, language: str, assets: list[str]) -> str:
     """The onboarding quiz as a page of its own, its rule links leading to the published site."""
+    return "".join(_launch_pieces(project, language, assets))
+
+
+def _launch_pieces(project, language: str, assets: list[str]) -> Iterator[str]:
+    """The launch page in pieces of about a megabyte: the onboarding body (all of the pool) is not copied whole."""
     from guideline.pages import shared_onboarding_body  # the site's own page, made once (pages imports exports)
-    body = Markup(absolute_links(shared_onboarding_body(project, language), project.site_url, language))
-    return "<!doctype html>\n" + render_macro(
-        "scorm.html", "launch_page", project.strings, lang=language, body=body,
+    page = "<!doctype html>\n" + render_macro(
+        "scorm.html", "launch_page", project.strings, lang=language, body=Markup(_BODY),
         title=project.strings.get("quiz.onboarding.title", language),
         styles=[path for path in assets if path.endswith(".css")],
         scripts=[path for path in assets if path.endswith(".js")]) + "\n"
+    head, tail = page.split(_BODY)
+    yield head
+    body, start = shared_onboarding_body(project, language), 0
+    while start < len(body):  # cut after a line break: no link spans one
+        end = body.find("\n", start + 2**20) + 1 or len(body)
+        yield absolute_links(body[start:end], project.site_url, language)
+        start = end
+    yield tail
 
 
 def manifest(project, language: str, files: list[str]) -> str:

@@ -66,26 +66,28 @@ def real_question_count(quizzes: Path = ROOT / "quizzes") -> int:
 
 def multiply_questions(project: Path, count: int) -> int:
     """Make quizzes/questions/ of the project hold `count` questions: the real ones first, then copies of them
-    in turn, each copy in its original's chapter with the id `<id>-x<n>`. Returns the number written."""
+    in turn, each copy in its original's chapter with the id `<id>-x<n>`. Each round of copies goes into files of
+    its own (`<file>_x0001.yml`, same chapter), so no file reaches the site's size limit for a source file at any
+    size. Returns the number written."""
     folder = project / "quizzes" / "questions"
     files = sorted(folder.glob("*.yml"))
     loaded = {path: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
     originals = [(path, question) for path in files for question in loaded[path]["questions"]]
     total = len(originals)
     copy = 0
+    header = "# yaml-language-server: $schema=../schema/questions.schema.json\n"
     while total < count:  # deep copies: PyYAML would write a shared text as an alias, which the site refuses
         copy += 1
+        rounds: dict[Path, list] = {}
         for path, question in originals:
             if total >= count:
                 break
-            duplicate = dict(copying.deepcopy(question), id=f"{question['id'][:50]}-x{copy}")
-            loaded[path]["questions"].append(duplicate)
+            rounds.setdefault(path, []).append(dict(copying.deepcopy(question), id=f"{question['id'][:50]}-x{copy}"))
             total += 1
-    if copy:
-        for path, data in loaded.items():
-            header = "# yaml-language-server: $schema=../schema/questions.schema.json\n"
-            path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000),
-                            encoding="utf-8")
+        for path, questions in rounds.items():
+            data = {"chapter": loaded[path]["chapter"], "questions": questions}
+            (folder / f"{path.stem}_x{copy:04d}.yml").write_text(
+                header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return total
 
 

@@ -2,7 +2,8 @@
 
 The launch page is the site's onboarding quiz, from the same templates, with the site's own styles and quiz
 script, and the LMS adapter (assets/javascripts/scorm12.js) that reports the result to the LMS when it finds one;
-without an LMS the page works as the one on the site. Links to the rules lead to the published site (in a new
+without an LMS the page works as the one on the site. Its questions come in the package as the site's do, one
+file each (questions/<id>.html), which the page fetches from the package when it draws an attempt. Links to the rules lead to the published site (in a new
 window, so the quiz stays open); the package loads nothing from any other host.
 
 imsmanifest.xml follows SCORM 1.2 content packaging: one organization with one item, whose resource is a SCO
@@ -40,8 +41,12 @@ STAMP = (2000, 1, 1, 0, 0, 0)
 
 def package(project, language: str, assets: Mapping[str, bytes]) -> bytes:
     """The zip: imsmanifest.xml at its root, the launch page and the assets it loads."""
+    from guideline.quizpages import shared_onboarding_fragments  # (pages imports exports)
     chosen = [_asset(pattern, assets) for pattern in ASSETS]
     files = {LAUNCH: launch_page(project, language, chosen).encode("utf-8")}
+    # The questions the launch page fetches when it draws an attempt, at the same path relative to it as on the site.
+    files.update({path: absolute_links(fragment, project.site_url, language).encode("utf-8")
+                  for path, fragment in shared_onboarding_fragments(project, language).items()})
     files.update({path: assets[path] for path in chosen})
     files = {MANIFEST: manifest(project, language, sorted(files)).encode("utf-8"), **files}
     buffer = io.BytesIO()

@@ -182,12 +182,10 @@
     this.form.addEventListener("submit", this.onSubmit.bind(this));
     this.questions.forEach(this.adopt, this);
     this.state = this.load() || this.fresh([]).state;
-    this.fetchDrawn(function () {
-      // A host (the LMS) keeps the attempt from the start; this browser only once the reader has answered.
-      if (this.host.storage) this.save();
-      else this.showStorage(this.storage.available);
-      this.layout();
-    });
+    // A host (the LMS) keeps the attempt from the start; this browser only once the reader has answered.
+    if (this.host.storage) this.save();
+    else this.showStorage(this.storage.available);
+    this.fetchDrawn(this.layout);
   };
 
   /* A question of the page made ready for the script: its answer hidden, room for a message and for feedback. */

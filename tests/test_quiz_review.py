@@ -343,3 +343,35 @@ def test_a_checked_option_stays_visible_once_the_answer_is_checked(browser, serv
         assert chosen_filled > filled * 1.5, f"{kind}: chosen and unchosen look alike"
     context.close()
 
+
+
+# --- The onboarding quiz's questions cannot be fetched (an offline phone) ------------------------------------------
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_questions_that_cannot_be_fetched_are_said_once_and_a_retry_brings_them(page, server, language):
+    held = []
+    page.route("**/questions/*.html*", lambda route: held.append(route))
+    page.goto(server.url(ONBOARDING[language]))
+    page.wait_for_function("document.querySelector('form[data-quiz][aria-busy]')")
+    page.evaluate(WATCH)
+    for route in held:
+        route.abort("internetdisconnected")  # the connection went as the questions were asked for
+    page.unroute("**/questions/*.html*")  # and came back
+    message = say(language, "load_failed")
+    page.wait_for_function("window.heard.length > 0")
+    shown = page.locator(".quiz-load-error")
+    assert shown.is_visible() and shown.inner_text().startswith(message)
+    assert page.evaluate("window.heard") == [message], "said once, by the one live region"
+    assert page.locator("fieldset[data-question]").count() == 0
+    retry = page.get_by_role("button", name=load_ui_strings().get("quiz.form.load_retry", language))
+    retry.focus()
+    page.keyboard.press("Enter")
+    quiz_ready(page)
+    assert len(visible_questions(page)) == int(page.locator("form[data-quiz]").get_attribute("data-quiz-draw"))
+    assert not shown.is_visible() and not retry.is_visible()
+    assert page.evaluate("document.activeElement.closest('fieldset[data-question]') !== null"), \
+        "the reader goes on from the first question"
+    assert page.evaluate("window.heard") == [message], "the questions coming is not read out"
+    answer_all(page)
+    submit(page, language)
+    assert page.locator("form[data-quiz]").get_attribute("data-quiz-state") == "passed"

@@ -4,6 +4,7 @@ ends each chapter with a link to its self-check. Pure functions from the validat
 from __future__ import annotations
 
 import json
+import weakref
 
 from markupsafe import Markup
 
@@ -109,6 +110,18 @@ def _render(macro: str, project, **context) -> str:
     return render_macro("quiz.html", macro, project.strings, **context)
 
 
+# The question files of the last project, by language: made once for the site's language builds and the SCORM
+# packages alike. Not kept by project.once, which the exports clear after the first language's build, before the
+# second language's build publishes its files; let go of with the project.
+_fragments: tuple[weakref.ref, dict[str, dict[str, str]]] | None = None
+
+
 def shared_onboarding_fragments(project, language: str) -> dict[str, str]:
     """The onboarding quiz's question files of a language, made once for the site and the SCORM package alike."""
-    return project.once(("onboarding_fragments", language), lambda: onboarding_fragments(project, language))
+    global _fragments
+    if _fragments is None or _fragments[0]() is not project:
+        _fragments = (weakref.ref(project), {})
+    made = _fragments[1]
+    if language not in made:
+        made[language] = onboarding_fragments(project, language)
+    return made[language]

@@ -128,6 +128,7 @@ def write_plain_projects(project: Path, bare: Path, peer: Path) -> None:
     """The bare project and the peer's (see the module's docstring) made from our copy `project`."""
     from guideline.markers import render_marker, replace_markers
     from guideline.pages import BODY
+    from guideline.quizpages import ONBOARDING_PAGE, shared_onboarding_fragments
 
     checked = _checked_project(project)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -163,6 +164,10 @@ def write_plain_projects(project: Path, bare: Path, peer: Path) -> None:
                     question for listed in chapters.values() for question in listed]
                 plain = rendered.markdown[language].replace(BODY, peer_quiz_markdown(questions, language))
             _write(peer / "docs" / language / path, plain)
+        # The onboarding quiz's question files, which our site publishes beside its page, as static files.
+        folder = bare / "docs" / language / _page_url(ONBOARDING_PAGE)
+        for name, fragment in shared_onboarding_fragments(checked, language).items():
+            _write(folder / name, _resolve(fragment, ONBOARDING_PAGE))
 
 
 def peer_quiz_markdown(questions, language: str) -> str:

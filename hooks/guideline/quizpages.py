@@ -75,7 +75,7 @@ def onboarding_fragments(project, language: str) -> dict[str, str]:
     relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve."""
     quiz = _onboarding_quiz(project)
     return {f"{FRAGMENT_DIR}{question.id}.html": _render(
-                "question", project, q=question_view(question, number, chapter, project.docs, project.strings,
+                "question_file", project, q=question_view(question, number, chapter, project.docs, project.strings,
                                                      language), quiz=quiz, lang=language) + "\n"
             for number, (chapter, question) in enumerate(_pool(project), start=1)}
 

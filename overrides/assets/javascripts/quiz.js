@@ -456,6 +456,9 @@
   Onboarding.prototype.fetchDrawn = function (then) {
     var ids = core.missing(this.state.drawn, this.byId);
     if (!ids.length) {
+      if (this.pending) this.showLoading(false);  // an earlier load that failed is no longer wanted
+      this.pending = null;
+      this.form.removeAttribute("aria-busy");
       then.call(this);
       return;
     }
@@ -477,11 +480,13 @@
         self.questions.push(question);
         self.byId[question.id] = question;
       });
+      if (self.pending !== then) return;  // a newer attempt was drawn meanwhile: its own load goes on
       self.showLoading(false);
       self.form.removeAttribute("aria-busy");
       self.pending = null;
       then.call(self);
     }, function () {
+      if (self.pending !== then) return;
       self.form.removeAttribute("aria-busy");
       self.showLoading(false, true);
       self.announce(self.t("load_failed"));

@@ -27,6 +27,7 @@ import http.client
 import json
 import os
 import posixpath
+import random
 import re
 import resource
 import shutil
@@ -129,6 +130,7 @@ def write_plain_projects(project: Path, bare: Path, peer: Path) -> None:
     """The bare project and the peer's (see the module's docstring) made from our copy `project`."""
     from guideline.markers import render_marker, replace_markers
     from guideline.pages import BODY
+    from guideline.quizpages import ONBOARDING_PAGE, shared_onboarding_fragments
 
     checked = _checked_project(project)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -164,6 +166,10 @@ def write_plain_projects(project: Path, bare: Path, peer: Path) -> None:
                     question for listed in chapters.values() for question in listed]
                 plain = rendered.markdown[language].replace(BODY, peer_quiz_markdown(questions, language))
             _write(peer / "docs" / language / path, plain)
+        # The onboarding quiz's question files, which our site publishes beside its page, as static files.
+        folder = bare / "docs" / language / _page_url(ONBOARDING_PAGE)
+        for name, fragment in shared_onboarding_fragments(checked, language).items():
+            _write(folder / name, _resolve(fragment, ONBOARDING_PAGE))
 
 
 def peer_quiz_markdown(questions, language: str) -> str:
@@ -269,6 +275,17 @@ def sizes(data: bytes) -> str:
     return f"{len(data) / 1024:7.0f} KB raw, {len(gzip.compress(data, 6)) / 1024:5.0f} KB gz"
 
 
+def one_draw(folder: Path, page: bytes) -> tuple[list[str], list[bytes]]:
+    """What a reader's browser fetches for one attempt: the onboarding page and the files of the questions drawn
+    (a fixed sample of the pool, as many as an attempt has)."""
+    index = json.loads(re.search(rb'<script[^>]*data-quiz-pool[^>]*>(.*?)</script>', page, re.S).group(1))
+    count = int(re.search(rb'data-quiz-draw="(\d+)"', page).group(1))
+    folder_name = re.search(rb'data-quiz-fragments="([^"]*)"', page).group(1).decode()
+    ids = [entry[0] for entry in index["questions"]]
+    drawn = random.Random(15).sample(ids, count)
+    return drawn, [page] + [(folder / folder_name / f"{qid}.html").read_bytes() for qid in drawn]
+
+
 def search_index(site: Path, language: str) -> Path:
     return site / ("" if language == LANGUAGES[0] else language) / "search" / "search_index.json"
 
@@ -297,6 +314,10 @@ def measure_size(count: int, runs: int, scratch: Path, peer: Path) -> dict:
     onboarding = (ours.site / "quizzes/onboarding/index.html").read_bytes()
     print(f"  onboarding page (ours): {sizes(onboarding)}; "
           f"peer's: {sizes((quiz.site / 'quizzes/onboarding/index.html').read_bytes())}")
+    drawn, fetched = one_draw(ours.site / "quizzes/onboarding", onboarding)
+    print(f"  one attempt of the onboarding quiz (ours): the page and {len(drawn)} question files, "
+          f"{sum(map(len, fetched)) / 1024:.0f} KB raw, {sum(len(gzip.compress(data, 6)) for data in fetched) / 1024:.0f} KB gz "
+          f"(each file gzipped as a server sends it)")
     for language in LANGUAGES:
         index = search_index(ours.site, language)
         entries = len(json.loads(index.read_text(encoding="utf-8"))["docs"])

@@ -304,7 +304,12 @@ def test_launch_page_is_the_onboarding_quiz_and_loads_only_its_own_files(real, l
     assert loaded and all(name in archive.namelist() for name in loaded), loaded
     assert not page.select("script:not([src]):not([type='application/json'])"), "no inline script"
     form = page.select_one("form[data-quiz-mode='onboarding']")
-    assert len(form.select("fieldset[data-question]")) == len(all_questions(project))
+    # The questions come in the package, one file each, where the page fetches them (as on the site).
+    folder = form["data-quiz-fragments"]
+    for _, question in all_questions(project):
+        fieldset = BeautifulSoup(archive.read(f"{folder}{question.id}.html").decode("utf-8"), "html.parser").fieldset
+        assert fieldset["data-question"] == question.id
+        assert all(link["href"].startswith(project.site_url.rstrip("/") + "/") for link in fieldset.select("a[href]"))
     assert form["data-organization"] == project.organization.name[language]
     assert form["data-guideline-version"] == project.organization.guideline_version
     scripts = [tag["src"] for tag in page.select("script[src]")]
@@ -352,7 +357,9 @@ def test_special_characters_survive_every_export(special, tmp_path):
             assert "<b>" not in text and "<script>" not in text
         assert parsed["choices"][0]["weight"] == 100 and parsed["choices"][1]["weight"] == -100
 
-        page = BeautifulSoup(package(exports, language).read("index.html").decode("utf-8"), "html.parser")
+        # The package carries the question in its own file, which its launch page fetches.
+        page = BeautifulSoup(package(exports, language).read("questions/special-characters.html").decode("utf-8"),
+                             "html.parser")
         fieldset = page.select_one("fieldset[data-question='special-characters']")
         assert SPECIAL["question"][language] in fieldset.legend.get_text()
         labels = [label.get_text() for label in fieldset.select(".quiz-options label")]

@@ -83,7 +83,7 @@ def open_in_lms(tab, lms, init: dict):
     tab.evaluate("init => window.openPackage(init)", init)
     tab.wait_for_function("window.lms.calls.includes('LMSInitialize')")
     frame = tab.frame(url=re.compile(r"/package/index\.html$"))
-    frame.wait_for_selector("form[data-quiz-ready]")
+    frame.wait_for_selector("form[data-quiz-ready]:not([aria-busy])", state="attached")  # its questions fetched
     return frame
 
 
@@ -173,7 +173,7 @@ def test_an_attempt_left_halfway_comes_back_from_suspend_data(browser, tab, lms)
 
 def test_without_an_lms_the_package_works_as_the_page_on_the_site(tab, lms):
     tab.goto(lms.url("package/index.html"))
-    tab.wait_for_selector("form[data-quiz-ready]")
+    tab.wait_for_selector("form[data-quiz-ready]:not([aria-busy])", state="attached")
     strings = load_ui_strings()
     assert tab.locator('[data-quiz-slot="storage"]').inner_text() == strings.get("quiz.js.storage_note", "fi")
     assert tab.locator(".quiz-intro").first.inner_text().startswith(strings.get("quiz.onboarding.intro", "fi")[:40])

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sitetools import ROOT, build, check_source, copy_project, free_port, resolve, soup
 
@@ -29,6 +30,14 @@ def quiz_paths(source, language: str) -> list[str]:
     return [f"{prefix}quizzes/{chapter[:-3]}/" for chapter in source.chapters()] + [f"{prefix}quizzes/onboarding/"]
 
 
+def onboarding_questions(site, path: str) -> list:
+    """The onboarding quiz's questions: one file each beside its page, as the page's index lists them."""
+    page = soup(site / path / "index.html")
+    index = json.loads(page.select_one("[data-quiz-pool]").string)
+    folder = page.select_one("form[data-quiz]")["data-quiz-fragments"]
+    return [soup(site / path / folder / f"{entry[0]}.html").select_one("fieldset") for entry in index["questions"]]
+
+
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, source, language):
     for path in quiz_paths(source, language):
@@ -37,6 +46,10 @@ def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, source, langua
         form = page.select_one("form[data-quiz][data-quiz-mode]")
         assert form["data-quiz-mode"] == ("onboarding" if "onboarding" in path else "self-check")
         questions = form.select("fieldset.quiz-question")
+        if "onboarding" in path:
+            assert not questions, "the onboarding page carries its pool's index, not its questions"
+            questions = onboarding_questions(site, path)
+            page = BeautifulSoup("".join(map(str, questions)), "html.parser")
         assert questions, path
         for fieldset in questions:
             assert fieldset.legend.get_text(strip=True), path
@@ -51,8 +64,10 @@ def test_every_quiz_page_is_built_with_fieldsets_and_labels(site, source, langua
 
 def test_onboarding_holds_the_whole_pool_and_its_settings(site, source):
     form = soup(site / "quizzes/onboarding/index.html").select_one("form[data-quiz]")
-    pool = sum(len(questions) for questions in source.chapters().values())
-    assert len(form.select("fieldset")) == pool
+    pool = [(chapter, question.id) for chapter, questions in source.chapters().items() for question in questions]
+    for path in ("quizzes/onboarding/", "sv/quizzes/onboarding/"):
+        fieldsets = onboarding_questions(site, path)
+        assert [(f["data-chapter"], f["data-question"]) for f in fieldsets] == pool, path
     settings = source.quizzes.settings.model.onboarding
     assert (form["data-quiz-draw"], form["data-quiz-pass-mark"]) == (str(settings.questions), str(settings.pass_mark))
 

@@ -11,7 +11,8 @@ import subprocess
 import pytest
 
 from guideline.strings import load_ui_strings
-from test_quiz_browser import ONBOARDING, SELF_CHECK, answer_key, pass_onboarding, say, strings, visible_questions
+from test_quiz_browser import (ONBOARDING, SELF_CHECK, answer_key, open_quiz, pass_onboarding, pool_ids, quiz_ready,
+                               say, strings, visible_questions)
 
 TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }"""
@@ -69,7 +70,7 @@ def page_background(page):
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_submitting_the_onboarding_is_announced_once_by_focus_on_the_result(page, server, language):
-    page.goto(server.url(ONBOARDING[language]))
+    open_quiz(page, server.url(ONBOARDING[language]))
     page.evaluate(WATCH)
     answer_all(page)
     page.evaluate("window.focusedOn = []")
@@ -112,13 +113,14 @@ def test_choose_an_answer_first_goes_away_when_an_answer_is_chosen(page, server)
     {"answers": {"x": 1}, "options": {"y": "1\""}, "extra": True},
 ])
 def test_saved_progress_of_another_shape_never_breaks_the_quiz(page, server, saved):
-    page.goto(server.url(ONBOARDING["fi"]))
+    open_quiz(page, server.url(ONBOARDING["fi"]))
     form = page.locator("form[data-quiz]")
     saved = {**saved, "version": form.get_attribute("data-quiz-version")}
     page.evaluate("v => localStorage.setItem('guideline-quiz:onboarding', JSON.stringify(v))", saved)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.reload()
+    quiz_ready(page)
     assert errors == []
     assert len(visible_questions(page)) == int(form.get_attribute("data-quiz-draw"))
     assert page.locator(".quiz-result").count() == 0, "0 of 0 is never a result, let alone a pass"
@@ -159,8 +161,9 @@ def test_a_retake_draws_new_questions_and_says_how_many_are_new(page, server, la
     first = set(visible_questions(page))
     page.get_by_role("button", name=strings(language)["retake"]).click()
     page.get_by_role("button", name=strings(language)["confirm_yes"]).click()
+    quiz_ready(page)
     second = set(visible_questions(page))
-    pool = page.locator("fieldset[data-question]").count()
+    pool = len(pool_ids(page))
     assert len(second) == len(first)
     assert len(first & second) == max(0, 2 * len(first) - pool), "no repeat where the pool has enough others"
     note = page.locator('[data-quiz-slot="drawn"]')
@@ -173,7 +176,7 @@ def test_a_retake_draws_new_questions_and_says_how_many_are_new(page, server, la
 def test_long_legends_sit_inside_their_fieldset_on_a_phone(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(server.url(ONBOARDING["fi"]))
+    open_quiz(page, server.url(ONBOARDING["fi"]))
     boxes = page.locator("fieldset[data-question]:not([hidden])").evaluate_all("""fs => fs.map(f => {
         const border = parseFloat(getComputedStyle(f).borderTopWidth);
         return {fieldset: f.getBoundingClientRect().top + border, legend: f.querySelector('legend')
@@ -185,7 +188,7 @@ def test_long_legends_sit_inside_their_fieldset_on_a_phone(browser, server):
 # --- D23: the error summary ---------------------------------------------------------------------------------
 
 def test_the_error_summary_is_at_the_top_and_follows_the_answers(page, server):
-    page.goto(server.url(ONBOARDING["fi"]))
+    open_quiz(page, server.url(ONBOARDING["fi"]))
     answer_all(page, skip=2)  # two left unanswered
     submit(page)
     summary = page.locator(".quiz-errors")
@@ -212,8 +215,7 @@ def test_without_javascript_the_onboarding_page_promises_no_checking(browser, se
     shown = page.locator("article").inner_text()
     table = load_ui_strings()
     assert table.get("quiz.onboarding.intro", language)[:40] not in shown, "no promise of checking"
-    pool = page.locator("fieldset[data-question]").count()
-    assert table.format("quiz.onboarding.noscript", language, pool=pool) in " ".join(shown.split())
+    assert table.get("quiz.onboarding.noscript_self_checks", language) in " ".join(shown.split())
     context.close()
 
 
@@ -243,7 +245,7 @@ def test_the_receipt_speaks_of_the_named_person_and_says_it_is_self_issued(page,
 
 @pytest.mark.parametrize("path", [ONBOARDING["fi"], SELF_CHECK["sv"]])
 def test_printed_quiz_pages_carry_no_buttons(page, server, tmp_path, path):
-    page.goto(server.url(path))
+    open_quiz(page, server.url(path))
     language = "sv" if path.startswith("sv/") else "fi"
     text = strings(language)
     if "onboarding" in path:
@@ -341,3 +343,35 @@ def test_a_checked_option_stays_visible_once_the_answer_is_checked(browser, serv
         assert chosen_filled > filled * 1.5, f"{kind}: chosen and unchosen look alike"
     context.close()
 
+
+
+# --- The onboarding quiz's questions cannot be fetched (an offline phone) ------------------------------------------
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_questions_that_cannot_be_fetched_are_said_once_and_a_retry_brings_them(page, server, language):
+    held = []
+    page.route("**/questions/*.html*", lambda route: held.append(route))
+    page.goto(server.url(ONBOARDING[language]))
+    page.wait_for_function("document.querySelector('form[data-quiz][aria-busy]')")
+    page.evaluate(WATCH)
+    for route in held:
+        route.abort("internetdisconnected")  # the connection went as the questions were asked for
+    page.unroute("**/questions/*.html*")  # and came back
+    message = say(language, "load_failed")
+    page.wait_for_function("window.heard.length > 0")
+    shown = page.locator(".quiz-load-error")
+    assert shown.is_visible() and shown.inner_text().startswith(message)
+    assert page.evaluate("window.heard") == [message], "said once, by the one live region"
+    assert page.locator("fieldset[data-question]").count() == 0
+    retry = page.get_by_role("button", name=load_ui_strings().get("quiz.form.load_retry", language))
+    retry.focus()
+    page.keyboard.press("Enter")
+    quiz_ready(page)
+    assert len(visible_questions(page)) == int(page.locator("form[data-quiz]").get_attribute("data-quiz-draw"))
+    assert not shown.is_visible() and not retry.is_visible()
+    assert page.evaluate("document.activeElement.closest('fieldset[data-question]') !== null"), \
+        "the reader goes on from the first question"
+    assert page.evaluate("window.heard") == [message], "the questions coming is not read out"
+    answer_all(page)
+    submit(page, language)
+    assert page.locator("form[data-quiz]").get_attribute("data-quiz-state") == "passed"

@@ -3,12 +3,21 @@ ends each chapter with a link to its self-check. Pure functions from the validat
 
 from __future__ import annotations
 
+import json
+import weakref
+
+from markupsafe import Markup
+
 from guideline.templates import render_macro
 from guideline.views import ChapterEntry, QuizView, content_version, link, question_view
 
 QUIZ_DIR = "quizzes"
 INDEX_PAGE = f"{QUIZ_DIR}/index.md"
 ONBOARDING_PAGE = f"{QUIZ_DIR}/onboarding.md"
+# The onboarding quiz's questions, one file each, beside its page (quizzes/onboarding/questions/<id>.html in the
+# site, questions/<id>.html in the SCORM package): the page carries only the pool's index, and the browser fetches
+# the questions it draws. A path relative to the page, and in the same folder of the site as the page.
+FRAGMENT_DIR = "questions/"
 
 
 def self_check_page(chapter: str) -> str:
@@ -32,17 +41,53 @@ def self_check_body(project, chapter: str, language: str) -> str:
     return _render("quiz_page", project, quiz=quiz, lang=language, org=project.organization)
 
 
-def onboarding_body(project, language: str) -> str:
-    """The onboarding quiz: the whole pool, of which the browser draws one attempt."""
+def _onboarding_quiz(project) -> QuizView:
+    """The onboarding quiz's settings and content version (its questions are in their own files)."""
     settings = project.quizzes.settings.model.onboarding
-    pool = [(chapter, question) for chapter, questions in project.chapters().items() for question in questions]
-    quiz = QuizView(
+    return project.once(("onboarding_quiz",), lambda: QuizView(
         id="onboarding", mode="onboarding",
-        version=content_version([question for _, question in pool], settings.model_dump()),
-        questions=tuple(question_view(question, number, chapter, project.docs, project.strings, language)
-                        for number, (chapter, question) in enumerate(pool, start=1)),
-        draw=settings.questions, per_chapter=settings.per_chapter, pass_mark=settings.pass_mark, pool=len(pool))
-    return _render("quiz_page", project, quiz=quiz, lang=language, org=project.organization)
+        version=content_version([question for _, question in _pool(project)], settings.model_dump()),
+        questions=(), draw=settings.questions, per_chapter=settings.per_chapter,
+        pass_mark=settings.pass_mark, pool=len(_pool(project))))
+
+
+def _pool(project) -> list[tuple[str, object]]:
+    return [(chapter, question) for chapter, questions in project.chapters().items() for question in questions]
+
+
+def onboarding_body(project, language: str) -> str:
+    """The onboarding quiz: its settings and the index of the whole pool (each question's id, chapter, type and
+    option values: what the draw and the check of saved progress need), of which the browser draws one attempt and
+    fetches its questions (onboarding_fragments). Without JavaScript it links every chapter's self-check, which
+    holds the same questions with their answers."""
+    chapters = list(project.chapters())
+    index = {"chapters": chapters,
+             "questions": [[question.id, chapters.index(chapter), question.type, _values(question)]
+                           for chapter, question in _pool(project)]}
+    self_checks = tuple(ChapterEntry(link(self_check_page(chapter)), project.docs.page(language, chapter).title,
+                                     len(questions)) for chapter, questions in project.chapters().items())
+    return _render("quiz_page", project, quiz=_onboarding_quiz(project), lang=language, org=project.organization,
+                   pool_index=Markup(_script_json(index)), fragments=FRAGMENT_DIR, self_checks=self_checks)
+
+
+def onboarding_fragments(project, language: str) -> dict[str, str]:
+    """Each question of the onboarding pool as the page showed it before (the same macro), by its file's path
+    relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve."""
+    quiz = _onboarding_quiz(project)
+    return {f"{FRAGMENT_DIR}{question.id}.html": _render(
+                "question_file", project, q=question_view(question, number, chapter, project.docs, project.strings,
+                                                     language), quiz=quiz, lang=language) + "\n"
+            for number, (chapter, question) in enumerate(_pool(project), start=1)}
+
+
+def _values(question) -> list[str]:
+    """The values of a question's inputs, as the template gives them (views.question_view)."""
+    return ["true", "false"] if question.type == "true-false" else [str(n) for n in range(1, len(question.options) + 1)]
+
+
+def _script_json(value) -> str:
+    """JSON to sit inside <script type="application/json">: no "</" or "<!--" can end or change the element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def index_body(project, language: str) -> str:
@@ -63,3 +108,20 @@ def chapter_link_body(project, chapter: str, language: str) -> str | None:
 
 def _render(macro: str, project, **context) -> str:
     return render_macro("quiz.html", macro, project.strings, **context)
+
+
+# The question files of the last project, by language: made once for the site's language builds and the SCORM
+# packages alike. Not kept by project.once, which the exports clear after the first language's build, before the
+# second language's build publishes its files; let go of with the project.
+_fragments: tuple[weakref.ref, dict[str, dict[str, str]]] | None = None
+
+
+def shared_onboarding_fragments(project, language: str) -> dict[str, str]:
+    """The onboarding quiz's question files of a language, made once for the site and the SCORM package alike."""
+    global _fragments
+    if _fragments is None or _fragments[0]() is not project:
+        _fragments = (weakref.ref(project), {})
+    made = _fragments[1]
+    if language not in made:
+        made[language] = onboarding_fragments(project, language)
+    return made[language]

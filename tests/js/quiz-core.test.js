@@ -205,3 +205,37 @@ test("a self-check keeps every question in the page's order and only checked ans
   assert.deepEqual(state.drawn, ["a", "b"]);
   assert.deepEqual(state.checked, ["a"]);
 });
+
+test("the onboarding pool comes from the page's index in its order, and entries of another shape are left out", () => {
+  const index = {
+    chapters: ["purpose.md", "security.md"],
+    questions: [
+      ["a", 0, "single", ["1", "2", "3"]],
+      ["b", 1, "true-false", ["true", "false"]],
+      ["a", 1, "single", ["1", "2"]],          // an id given twice
+      ["c", 5, "single", ["1", "2"]],          // no such chapter
+      ["d", 0, "multiple", []],                // no options
+      ["e", 0, "multiple", [1, 2]],            // values that are not text
+      "f",
+      ["g", 1, "multiple", ["1", "2", "3", "4"]]
+    ]
+  };
+  assert.deepEqual(core.poolOf(index), [
+    { id: "a", chapter: "purpose.md", type: "single", values: ["1", "2", "3"] },
+    { id: "b", chapter: "security.md", type: "true-false", values: ["true", "false"] },
+    { id: "g", chapter: "security.md", type: "multiple", values: ["1", "2", "3", "4"] }
+  ]);
+  assert.deepEqual(core.poolOf(null), []);
+  assert.deepEqual(core.poolOf({ chapters: "x", questions: [] }), []);
+});
+
+test("a question's file is beside the page, named by its id, with the content version", () => {
+  assert.equal(core.questionPath("questions/", "respond-quickly", "e641b5fdb26a"),
+    "questions/respond-quickly.html?v=e641b5fdb26a");
+  assert.equal(core.questionPath("questions/", "a/../b?", "v 1"), "questions/a%2F..%2Fb%3F.html?v=v%201");
+});
+
+test("only the drawn questions the page lacks are fetched, each once, in the draw's order", () => {
+  assert.deepEqual(core.missing(["c", "a", "b", "c"], { a: {} }), ["c", "b"]);
+  assert.deepEqual(core.missing(["a"], { a: {} }), []);
+});

@@ -2,8 +2,10 @@
 
 The launch page is the site's onboarding quiz, from the same templates, with the site's own styles and quiz
 script, and the LMS adapter (assets/javascripts/scorm12.js) that reports the result to the LMS when it finds one;
-without an LMS the page works as the one on the site. Links to the rules lead to the published site (in a new
-window, so the quiz stays open); the package loads nothing from any other host.
+without an LMS the page works as the one on the site. Its questions come in the package as the site's do, one
+file each (questions/<id>.html), which the page fetches from the package when it draws an attempt. Links to the
+rules lead to the published site (in a new window, so the quiz stays open); the package loads nothing from any
+other host.
 
 imsmanifest.xml follows SCORM 1.2 content packaging: one organization with one item, whose resource is a SCO
 that lists every file of the package, metadata "ADL SCORM" 1.2 with the organization's name, the guideline's
@@ -48,15 +50,22 @@ def package(project, language: str, assets: Mapping[str, bytes]) -> bytes:
 
 def write_package(project, language: str, assets: Mapping[str, bytes], out: BinaryIO) -> None:
     """The zip written into out (a file open for writing), the launch page a piece at a time."""
+    from guideline.quizpages import shared_onboarding_fragments  # (pages imports exports)
     chosen = [_asset(pattern, assets) for pattern in ASSETS]
+    # The questions the launch page fetches when it draws an attempt, at the same path relative to it as on the site.
+    fragments = shared_onboarding_fragments(project, language)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(zipfile.ZipInfo(MANIFEST, STAMP), manifest(project, language, sorted([LAUNCH, *chosen])),
-                         zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo(MANIFEST, STAMP),
+                         manifest(project, language, sorted([LAUNCH, *fragments, *chosen])), zipfile.ZIP_DEFLATED)
         entry = zipfile.ZipInfo(LAUNCH, STAMP)
         entry.compress_type = zipfile.ZIP_DEFLATED
         with archive.open(entry, "w") as launch:
             for piece in _launch_pieces(project, language, chosen):
                 launch.write(piece.encode("utf-8"))
+        for path in sorted(fragments):
+            archive.writestr(zipfile.ZipInfo(path, STAMP),
+                             absolute_links(fragments[path], project.site_url, language).encode("utf-8"),
+                             zipfile.ZIP_DEFLATED)
         for path in chosen:
             archive.writestr(zipfile.ZipInfo(path, STAMP), assets[path], zipfile.ZIP_DEFLATED)
 
@@ -84,7 +93,7 @@ def launch_page(project, language: str, assets: list[str]) -> str:
 
 
 def _launch_pieces(project, language: str, assets: list[str]) -> Iterator[str]:
-    """The launch page in pieces of about a megabyte: the onboarding body (all of the pool) is not copied whole."""
+    """The launch page in pieces of about a megabyte, so that a large onboarding body is never copied whole."""
     from guideline.pages import shared_onboarding_body  # the site's own page, made once (pages imports exports)
     page = "<!doctype html>\n" + render_macro(
         "scorm.html", "launch_page", project.strings, lang=language, body=Markup(_BODY),

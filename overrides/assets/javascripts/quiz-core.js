@@ -166,7 +166,42 @@
     return state;
   }
 
+  /*
+   * The onboarding pool's index, as its page carries it: {chapters: [chapter...], questions: [[id, the chapter's
+   * place, type, [option values...]]...]}, as [{id, chapter, type, values}] in the pool's order. An entry of
+   * another shape, or an id given twice, is left out; an index that is not one gives an empty pool.
+   */
+  function poolOf(index) {
+    if (!isPlainObject(index) || !Array.isArray(index.chapters) || !Array.isArray(index.questions)) return [];
+    var seen = {};
+    var pool = [];
+    index.questions.forEach(function (entry) {
+      if (!Array.isArray(entry) || entry.length !== 4 || typeof entry[0] !== "string" || has(seen, entry[0])) return;
+      var chapter = index.chapters[entry[1]];
+      var values = entry[3];
+      if (typeof chapter !== "string" || typeof entry[2] !== "string" || !Array.isArray(values) || !values.length ||
+          !values.every(function (value) { return typeof value === "string"; })) return;
+      seen[entry[0]] = true;
+      pool.push({ id: entry[0], chapter: chapter, type: entry[2], values: values.slice() });
+    });
+    return pool;
+  }
+
+  /* The file of one question beside the page (folder ends in "/"), with the content version, so that a browser
+     never shows a question it keeps from another version of the quiz. */
+  function questionPath(folder, id, version) {
+    return folder + encodeURIComponent(id) + ".html?v=" + encodeURIComponent(version);
+  }
+
+  /* The ids of a list that known (an object by id) lacks, in the list's order, each once. */
+  function missing(ids, known) {
+    return unique(ids.filter(function (id) { return !has(known, id); }));
+  }
+
   return {
+    poolOf: poolOf,
+    questionPath: questionPath,
+    missing: missing,
     shuffle: shuffle,
     sameSet: sameSet,
     draw: draw,

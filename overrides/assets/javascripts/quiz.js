@@ -5,8 +5,11 @@
  * from <template>s, filled with textContent only. data-quiz-* attributes are its only hooks (classes are styles).
  * The rules (draw, score, pass, verdict, texts, saved progress) are pure functions in quiz-core.js.
  *
- * Progressive enhancement: without JavaScript every question already reads well, its answer behind a disclosure.
- * With it the disclosure gives way to checking and feedback; progress is kept in this browser's localStorage, or
+ * Progressive enhancement: without JavaScript every question already reads well, its answer behind a disclosure
+ * (the onboarding page, which carries only its pool's index, links the chapters' self-checks that hold them).
+ * With it the disclosure gives way to checking and feedback; the onboarding quiz draws an attempt and fetches its
+ * questions from the files beside its page (same origin, our own template's output, parsed, never built from
+ * text), with a message and a retry when they cannot be loaded; progress is kept in this browser's localStorage, or
  * in what a host gives (the SCORM adapter, scorm12.js: window.GuidelineQuizHosts[id] = {storage: {load(),
  * save(state) -> false if it did not fit}, learnerName, onResult({right, total, passed}), texts: {intro,
  * storage_note, storage_off}}). Nothing is ever sent anywhere by this script.
@@ -106,6 +109,8 @@
     });
     this.byId = {};
     this.questions.forEach(function (question) { this.byId[question.id] = question; }, this);
+    // What may be drawn and saved: [{id, chapter, type, values}]. A self-check's are the questions on its page.
+    this.pool = this.questions;
   }
 
   Quiz.prototype.t = function (key, values) {
@@ -123,7 +128,7 @@
   /* The shape saved progress must have for this quiz (quiz-core.js validState). */
   Quiz.prototype.shape = function () {
     var values = {};
-    this.questions.forEach(function (question) { values[question.id] = question.values; });
+    this.pool.forEach(function (question) { values[question.id] = question.values; });
     return { version: this.form.dataset.quizVersion, values: values, draw: 0 };
   };
 
@@ -175,23 +180,31 @@
     });
     this.form.addEventListener("click", this.onClick.bind(this));
     this.form.addEventListener("submit", this.onSubmit.bind(this));
-    this.questions.forEach(function (question) {
-      question.answer.hidden = true;
-      question.region = document.createElement("div");
-      question.region.className = "quiz-feedback-region";
-      question.fieldset.appendChild(question.region);
-      question.message = document.createElement("p");
-      question.message.className = "quiz-message";
-      question.message.id = question.fieldset.id + "-message";
-      question.message.hidden = true;
-      question.fieldset.insertBefore(question.message, question.list);
-      this.prepare(question);
-    }, this);
+    this.questions.forEach(this.adopt, this);
     this.state = this.load() || this.fresh([]).state;
     // A host (the LMS) keeps the attempt from the start; this browser only once the reader has answered.
     if (this.host.storage) this.save();
     else this.showStorage(this.storage.available);
-    this.layout();
+    this.fetchDrawn(this.layout);
+  };
+
+  /* A question of the page made ready for the script: its answer hidden, room for a message and for feedback. */
+  Quiz.prototype.adopt = function (question) {
+    question.answer.hidden = true;
+    question.region = document.createElement("div");
+    question.region.className = "quiz-feedback-region";
+    question.fieldset.appendChild(question.region);
+    question.message = document.createElement("p");
+    question.message.className = "quiz-message";
+    question.message.id = question.fieldset.id + "-message";
+    question.message.hidden = true;
+    question.fieldset.insertBefore(question.message, question.list);
+    this.prepare(question);
+  };
+
+  /* then() once the drawn questions are on the page: a self-check's always are. */
+  Quiz.prototype.fetchDrawn = function (then) {
+    then.call(this);
   };
 
   Quiz.prototype.prepare = function () {};
@@ -392,6 +405,10 @@
     this.draw = Number(form.dataset.quizDraw);
     this.perChapter = Number(form.dataset.quizPerChapter);
     this.passMark = Number(form.dataset.quizPassMark);
+    var index = document.querySelector('[data-quiz-pool="' + this.id + '"]');
+    this.pool = core.poolOf(index ? JSON.parse(index.textContent) : null);
+    this.poolById = {};
+    this.pool.forEach(function (entry) { this.poolById[entry.id] = entry; }, this);
   }
   Onboarding.prototype = Object.create(Quiz.prototype);
   Onboarding.prototype.constructor = Onboarding;
@@ -404,11 +421,11 @@
 
   /* A new attempt, preferring questions that were not in the previous one; options shuffled, true/false kept. */
   Onboarding.prototype.fresh = function (previous) {
-    var drawing = core.draw(this.questions, this.draw, this.perChapter, previous);
+    var drawing = core.draw(this.pool, this.draw, this.perChapter, previous);
     var state = { version: this.form.dataset.quizVersion, drawn: drawing.drawn, options: {}, answers: {}, checked: [],
       submitted: false };
     drawing.drawn.forEach(function (id) {
-      var question = this.byId[id];
+      var question = this.poolById[id];
       state.options[id] = question.type === "true-false" ? question.values.slice() : core.shuffle(question.values);
     }, this);
     return { state: state, fresh: drawing.fresh };
@@ -423,7 +440,7 @@
     }
     this.errors = this.clone("errors");
     this.errors.hidden = true;
-    this.form.insertBefore(this.errors, this.questions[0].fieldset);
+    this.form.insertBefore(this.errors, intro ? intro.nextSibling : this.form.firstChild);
     Quiz.prototype.start.call(this);
     this.confirm = this.clone("confirm");
     this.controls.appendChild(this.confirm);
@@ -432,7 +449,88 @@
     }.bind(this));
   };
 
+  /* Fetch the drawn questions the page does not hold yet, one file each, all at once; then(). While they come the
+     form is busy; when one cannot be had (offline, a server error, not our question), a message and a retry take
+     their place, said once by the live region. Each file is our own template's output for one question: parsed
+     as a document of its own (no script runs there) and only its fieldset is taken, if it is the one asked for. */
+  Onboarding.prototype.fetchDrawn = function (then) {
+    var ids = core.missing(this.state.drawn, this.byId);
+    if (!ids.length) {
+      if (this.pending) this.showLoading(false);  // an earlier load that failed is no longer wanted
+      this.pending = null;
+      this.form.removeAttribute("aria-busy");
+      then.call(this);
+      return;
+    }
+    this.pending = then;
+    this.form.setAttribute("aria-busy", "true");
+    this.showLoading(true);
+    var folder = this.form.dataset.quizFragments;
+    var version = this.form.dataset.quizVersion;
+    var self = this;
+    Promise.all(ids.map(function (id) {
+      return self.fetchQuestion(core.questionPath(folder, id, version), id);
+    })).then(function (fieldsets) {
+      fieldsets.forEach(function (fieldset) {
+        if (self.byId[fieldset.dataset.question]) return;
+        fieldset.hidden = true;
+        self.form.insertBefore(fieldset, self.controls);
+        var question = new Question(fieldset);
+        self.adopt(question);
+        self.questions.push(question);
+        self.byId[question.id] = question;
+      });
+      if (self.pending !== then) return;  // a newer attempt was drawn meanwhile: its own load goes on
+      self.showLoading(false);
+      self.form.removeAttribute("aria-busy");
+      self.pending = null;
+      then.call(self);
+    }, function () {
+      if (self.pending !== then) return;
+      self.form.removeAttribute("aria-busy");
+      self.showLoading(false, true);
+      self.announce(self.t("load_failed"));
+    });
+  };
+
+  Onboarding.prototype.fetchQuestion = function (path, id) {
+    var url = new URL(path, document.baseURI);
+    if (url.origin !== window.location.origin) return Promise.reject(new Error("not this site's file"));
+    return window.fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.text();
+    }).then(function (text) {
+      var fieldset = new DOMParser().parseFromString(text, "text/html").querySelector("fieldset[data-question]");
+      if (!fieldset || fieldset.dataset.question !== id) throw new Error("not the question " + id);
+      return document.importNode(fieldset, true);
+    });
+  };
+
+  /* While the questions come: a line that says so; when they could not be had: the message and its retry. */
+  Onboarding.prototype.showLoading = function (loading, failed) {
+    if (!this.loadBox) {
+      this.loadBox = this.clone("load-error");
+      this.form.insertBefore(this.loadBox, this.controls);
+    }
+    this.loadBox.hidden = !(loading || failed);
+    this.slot(this.loadBox, "load-error-text").textContent = failed ? this.t("load_failed") : this.t("loading");
+    this.loadBox.querySelector('[data-quiz-action="load"]').hidden = !failed;
+  };
+
+  Onboarding.prototype.retryLoad = function () {
+    if (!this.pending) return;
+    var then = this.pending;
+    this.fetchDrawn(function () {
+      then.call(this);
+      // The retry button is gone: the reader goes on from the first question.
+      var first = this.drawnQuestions()[0];
+      var active = document.activeElement;
+      if (first && (!active || active === document.body || this.loadBox.contains(active))) first.first().focus();
+    });
+  };
+
   Onboarding.prototype.act = function (action, question, button) {
+    if (action === "load") this.retryLoad();
     if (action === "reset" || action === "retake") this.askToRestart(button);
     if (action === "confirm") this.closeConfirm(true);
     if (action === "cancel") this.closeConfirm(false);
@@ -441,7 +539,7 @@
 
   Onboarding.prototype.onSubmit = function (event) {
     event.preventDefault();
-    if (!this.state.submitted) this.submit();
+    if (!this.state.submitted && !this.pending) this.submit();  // not before the attempt's questions are here
   };
 
   Onboarding.prototype.score = function () {
@@ -599,6 +697,11 @@
     this.errors.hidden = true;
     this.controls.querySelector('[data-quiz-action="submit"]').hidden = false;
     this.form.removeAttribute("data-quiz-state");
+    this.questions.forEach(function (question) { question.fieldset.hidden = true; });
+    this.fetchDrawn(function () { this.showRestarted(next); });
+  };
+
+  Onboarding.prototype.showRestarted = function (next) {
     this.layout();
     // What is new in this attempt, said honestly (D13); the reader goes on from there to the first question.
     var note = this.slot(this.form, "drawn") || this.clone("drawn");

@@ -83,16 +83,11 @@
 
   /* --- The attempt, compact for suspend_data ---------------------------------------------------------------- */
 
-  /* The pool as the page lists it before the quiz starts: each question's id, type and option values. */
+  /* The pool as the page's index lists it (quiz-core.js poolOf): each question's id and option values, in the
+     pool's order, which the attempt's encoding refers to. */
   function readPool(form) {
-    return Array.prototype.map.call(form.querySelectorAll("fieldset[data-question]"), function (fieldset) {
-      return {
-        id: fieldset.dataset.question,
-        values: Array.prototype.map.call(fieldset.querySelectorAll("[data-quiz-options] input"), function (input) {
-          return input.value;
-        })
-      };
-    });
+    var index = document.querySelector('[data-quiz-pool="' + form.dataset.quiz + '"]');
+    return window.QuizCore.poolOf(index ? JSON.parse(index.textContent) : null);
   }
 
   /* One character per option value: "1".."9", "a" for 10 (base 36); "t" and "f" for true and false. */

@@ -375,3 +375,28 @@ def test_questions_that_cannot_be_fetched_are_said_once_and_a_retry_brings_them(
     answer_all(page)
     submit(page, language)
     assert page.locator("form[data-quiz]").get_attribute("data-quiz-state") == "passed"
+
+
+def test_a_question_file_of_another_version_is_refused_not_half_used(page, server):
+    """A browser cache or a deploy half done serves an old question file whose options differ from the page's
+    index: the reader gets the message and the retry, not a quiz that stops with an error in the console."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    changed = []
+
+    def older(route):
+        response = route.fetch()
+        body = response.text()
+        if not changed:  # the first file asked for: as an older site had it, with one answer fewer
+            cut = body.rfind('<li class="quiz-option">')
+            body = body[:cut] + body[body.index("</li>", cut) + len("</li>"):]
+            changed.append(route.request.url)
+        route.fulfill(response=response, body=body)
+
+    page.route("**/questions/*.html*", older)
+    page.goto(server.url(ONBOARDING["fi"]))
+    page.wait_for_function("document.querySelector('.quiz-load-error:not([hidden])')")
+    assert changed, "a question file was fetched"
+    assert page.locator(".quiz-load-error").inner_text().startswith(say("fi", "load_failed"))
+    assert page.locator("fieldset[data-question]:not([hidden])").count() == 0
+    assert errors == []

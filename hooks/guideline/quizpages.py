@@ -3,6 +3,7 @@ ends each chapter with a link to its self-check. Pure functions from the validat
 
 from __future__ import annotations
 
+import hashlib
 import json
 import weakref
 
@@ -67,7 +68,18 @@ def onboarding_body(project, language: str) -> str:
     self_checks = tuple(ChapterEntry(link(self_check_page(chapter)), project.docs.page(language, chapter).title,
                                      len(questions)) for chapter, questions in project.chapters().items())
     return _render("quiz_page", project, quiz=_onboarding_quiz(project), lang=language, org=project.organization,
-                   pool_index=Markup(_script_json(index)), fragments=FRAGMENT_DIR, self_checks=self_checks)
+                   pool_index=Markup(_script_json(index)), fragments=FRAGMENT_DIR, self_checks=self_checks,
+                   fragments_version=fragments_version(shared_onboarding_fragments(project, language)))
+
+
+def fragments_version(fragments: dict[str, str]) -> str:
+    """A fingerprint of the question files as written (texts, strings, templates, rule titles): in their addresses,
+    so that a browser or a cache never serves a question file of another version of the site. The quiz's content
+    version stays what saved progress is checked against: a new wording keeps a reader's answers."""
+    digest = hashlib.sha256()
+    for path in sorted(fragments):
+        digest.update(path.encode("utf-8") + b"\0" + fragments[path].encode("utf-8") + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def onboarding_fragments(project, language: str) -> dict[str, str]:

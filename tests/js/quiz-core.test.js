@@ -239,3 +239,12 @@ test("only the drawn questions the page lacks are fetched, each once, in the dra
   assert.deepEqual(core.missing(["c", "a", "b", "c"], { a: {} }), ["c", "b"]);
   assert.deepEqual(core.missing(["a"], { a: {} }), []);
 });
+
+test("a fetched question is used only if it is the one the index describes", () => {
+  const entry = { id: "a", chapter: "x.md", type: "single", values: ["1", "2", "3"] };
+  assert.equal(core.fits(entry, "single", ["1", "2", "3"]), true);
+  assert.equal(core.fits(entry, "single", ["1", "2"]), false, "an answer fewer");
+  assert.equal(core.fits(entry, "multiple", ["1", "2", "3"]), false, "another type");
+  assert.equal(core.fits(entry, "single", ["1", "3", "2"]), false, "another order");
+  assert.equal(core.fits(undefined, "single", ["1"]), false, "not in the index");
+});

@@ -1,11 +1,12 @@
 """The onboarding quiz as a SCORM 1.2 package in one language: a zip that a learning platform (LMS) imports.
 
 The launch page is the site's onboarding quiz, from the same templates, with the site's own styles and quiz
-script, and the LMS adapter (assets/javascripts/scorm12.js) that reports the result to the LMS when it finds one;
-without an LMS the page works as the one on the site. Its questions come in the package as the site's do, one
-file each (questions/<id>.html), which the page fetches from the package when it draws an attempt. Links to the
-rules lead to the published site (in a new window, so the quiz stays open); the package loads nothing from any
-other host.
+script, and the LMS adapter (assets/javascripts/scorm12.js) that reports the result to the LMS when it finds one.
+Its questions come in the package as the site's do, one file each (questions/<id>.html), which the page fetches
+from the package when it draws an attempt. Without an LMS, served over HTTP, the page works as the one on the
+site; opened from a disk (file://) it cannot fetch them, which the page says (and the administrators' page too).
+Links to the rules lead to the published site (in a new window, so the quiz stays open); the package loads
+nothing from any other host.
 
 imsmanifest.xml follows SCORM 1.2 content packaging: one organization with one item, whose resource is a SCO
 that lists every file of the package, metadata "ADL SCORM" 1.2 with the organization's name, the guideline's

@@ -198,9 +198,17 @@
     return unique(ids.filter(function (id) { return !has(known, id); }));
   }
 
+  /* Whether a fetched question is the one the index describes: its type, and its inputs' values in order. A file
+     from another version of the site (an old copy in a cache, a deploy half done) is refused, not half used. */
+  function fits(entry, type, values) {
+    return !!entry && entry.type === type && values.length === entry.values.length &&
+      values.every(function (value, index) { return value === entry.values[index]; });
+  }
+
   return {
     poolOf: poolOf,
     questionPath: questionPath,
+    fits: fits,
     missing: missing,
     shuffle: shuffle,
     sameSet: sameSet,

@@ -22,6 +22,8 @@
 
   var core = window.QuizCore;
   var STORAGE_PREFIX = "guideline-quiz:";
+  // How long one question file may take to come before the reader is told and offered a retry (milliseconds).
+  var FETCH_TIMEOUT = 20000;
   var each = function (list, callback, self) { Array.prototype.forEach.call(list, callback, self); };
   var toArray = function (list) { return Array.prototype.slice.call(list); };
 
@@ -466,7 +468,7 @@
     this.form.setAttribute("aria-busy", "true");
     this.showLoading(true);
     var folder = this.form.dataset.quizFragments;
-    var version = this.form.dataset.quizVersion;
+    var version = this.form.dataset.quizFragmentsVersion;
     var self = this;
     Promise.all(ids.map(function (id) {
       return self.fetchQuestion(core.questionPath(folder, id, version), id);
@@ -496,14 +498,27 @@
   Onboarding.prototype.fetchQuestion = function (path, id) {
     var url = new URL(path, document.baseURI);
     if (url.origin !== window.location.origin) return Promise.reject(new Error("not this site's file"));
-    return window.fetch(url.href, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.text();
-    }).then(function (text) {
-      var fieldset = new DOMParser().parseFromString(text, "text/html").querySelector("fieldset[data-question]");
-      if (!fieldset || fieldset.dataset.question !== id) throw new Error("not the question " + id);
-      return document.importNode(fieldset, true);
-    });
+    var entry = this.poolById[id];
+    // A request that never ends (a phone between networks) fails after a while, so the reader gets the retry.
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = abort ? window.setTimeout(function () { abort.abort(); }, FETCH_TIMEOUT) : null;
+    return window.fetch(url.href, { credentials: "same-origin", signal: abort ? abort.signal : undefined })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.text();
+      }).then(function (text) {
+        window.clearTimeout(timer);
+        var fieldset = new DOMParser().parseFromString(text, "text/html").querySelector("fieldset[data-question]");
+        if (!fieldset || fieldset.dataset.question !== id) throw new Error("not the question " + id);
+        var values = toArray(fieldset.querySelectorAll("[data-quiz-options] input")).map(function (input) {
+          return input.value;
+        });
+        if (!core.fits(entry, fieldset.dataset.type, values)) throw new Error("another version of " + id);
+        return document.importNode(fieldset, true);
+      }, function (error) {
+        window.clearTimeout(timer);
+        throw error;
+      });
   };
 
   /* While the questions come: a line that says so; when they could not be had: the message and its retry. */

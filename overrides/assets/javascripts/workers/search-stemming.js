@@ -409,7 +409,7 @@
     parts.forEach(function (part) {
       if (plain.indexOf(part) < 0) { out.push(part); kept.push(""); return; }
       var word = part.toLowerCase();
-      if (meaningful.length && meaningless(word)) return;
+      if (meaningful.length && meaningless(word)) { kept.push(""); return; }  // no join across a dropped "ja"
       var terms = synonymTerms(word);
       var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
       pieces.forEach(function (piece, n) {

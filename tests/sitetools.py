@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,3 +256,17 @@ def ask_search(page, query: str, paste: bool = False) -> list[dict]:
     return page.evaluate(READ_SEARCH_RESULTS)
 
 
+def served(address: str, ready, timeout: float = 120) -> str:
+    """The text served at address once ready(text) holds, polling while `mkdocs serve` (re)builds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(address, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if ready(text):
+                return text
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{address} not served as expected within {timeout} s")
+        time.sleep(0.3)

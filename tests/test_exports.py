@@ -11,8 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -28,7 +26,7 @@ from guideline.inline import render_inline
 from guideline.languages import LANGUAGES
 from guideline.models import TrueFalseQuestion
 from guideline.problems import ProblemsFound
-from sitetools import ROOT, build, copy_project, free_port, soup
+from sitetools import ROOT, build, copy_project, free_port, served, soup
 
 GIFT_PARSER = ROOT / "tests" / "js" / "parse_gift.js"
 MULTILANG = re.compile(r'<span lang="(?P<lang>[a-z]+)" class="multilang">(?P<text>.*?)</span>', re.S)
@@ -457,19 +455,3 @@ def test_mkdocs_serve_makes_the_exports_anew_when_a_source_changes(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         log.close()
-
-
-def served(address: str, ready, timeout: float = 120) -> str:
-    """The text served at address once ready(text) holds, polling while `mkdocs serve` builds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(address, timeout=5) as response:
-                text = response.read().decode("utf-8")
-            if ready(text):
-                return text
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{address} not served as expected within {timeout} s")
-        time.sleep(0.5)

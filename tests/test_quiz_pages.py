@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitetools import ROOT, build, check_source, copy_project, free_port, resolve, soup
+from sitetools import ROOT, build, check_source, copy_project, free_port, resolve, served, soup
 
 pytestmark = pytest.mark.build
 
@@ -122,30 +120,15 @@ def test_serve_rebuilds_when_a_quiz_file_changes(tmp_path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/quizzes/security/"
-        first = wait_for(url, lambda body: "quiz-question" in body)
+        first = served(url, lambda body: "quiz-question" in body)
         questions = project / "quizzes" / "questions" / "security.yml"
         text = questions.read_text(encoding="utf-8")
         marker = "Tarkistuskysymys, jonka serve näyttää"
         question_line = next(line for line in text.splitlines() if line.strip().startswith("fi:"))
         questions.write_text(text.replace(question_line, question_line.split("fi:")[0] + f"fi: {marker}", 1),
                              encoding="utf-8")
-        wait_for(url, lambda body: marker in body)
+        served(url, lambda body: marker in body)
         assert marker not in first
     finally:
         server.terminate()
         server.wait(timeout=20)
-
-
-def wait_for(url: str, ready, timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    body = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body = response.read().decode("utf-8")
-            if ready(body):
-                return body
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{url} did not show the expected content within {timeout} s")

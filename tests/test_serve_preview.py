@@ -6,32 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from sitetools import copy_project, free_port
+from sitetools import copy_project, free_port, served
 
 # The onboarding quiz's questions are files of their own beside its page, which fetches the ones it draws.
 HIJACKED = "quizzes/onboarding/questions/hijacked-account-posts-spam.html"
 SHARED_PASSWORD = "quizzes/onboarding/questions/shared-password-for-all-admins.html"
-
-
-def served(address: str, ready, timeout: float = 120) -> str:
-    """The text served at address once ready(text) holds, polling while `mkdocs serve` rebuilds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(address, timeout=5) as response:
-                text = response.read().decode("utf-8")
-            if ready(text):
-                return text
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{address} not served as expected within {timeout} s")
-        time.sleep(0.3)
 
 
 def edit(path, old: str, new: str) -> None:

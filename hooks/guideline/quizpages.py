@@ -82,16 +82,6 @@ def fragments_version(fragments: dict[str, str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def onboarding_fragments(project, language: str) -> dict[str, str]:
-    """Each question of the onboarding pool as the page showed it before (the same macro), by its file's path
-    relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve."""
-    quiz = _onboarding_quiz(project)
-    return {f"{FRAGMENT_DIR}{question.id}.html": _render(
-                "question_file", project, q=question_view(question, number, chapter, project.docs, project.strings,
-                                                     language), quiz=quiz, lang=language) + "\n"
-            for number, (chapter, question) in enumerate(_pool(project), start=1)}
-
-
 def _values(question) -> list[str]:
     """The values of a question's inputs, as the template gives them (views.question_view)."""
     return ["true", "false"] if question.type == "true-false" else [str(n) for n in range(1, len(question.options) + 1)]
@@ -124,8 +114,12 @@ def _render(macro: str, project, **context) -> str:
 
 # The question files of the last project, by language: made once for the site's language builds and the SCORM
 # packages alike. Not kept by project.once, which the exports clear after the first language's build, before the
-# second language's build publishes its files; let go of with the project.
+# second language's build publishes its files; let go of with the project. Under `mkdocs serve` each rebuild makes
+# a new project: a question file is then taken from the last one when it is made from equal inputs (pages.
+# render_inputs: strings, templates, rule titles...) and the same question at the same number in the same chapter,
+# so a saved question remakes its own file, not the whole pool's.
 _fragments: tuple[weakref.ref, dict[str, dict[str, str]]] | None = None
+_kept: dict[str, tuple[tuple, dict[str, tuple[tuple, str]]]] = {}
 
 
 def shared_onboarding_fragments(project, language: str) -> dict[str, str]:
@@ -137,3 +131,25 @@ def shared_onboarding_fragments(project, language: str) -> dict[str, str]:
     if language not in made:
         made[language] = onboarding_fragments(project, language)
     return made[language]
+
+
+def onboarding_fragments(project, language: str) -> dict[str, str]:
+    """Each question of the onboarding pool as the page showed it before (the same macro), by its file's path
+    relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve. A file
+    of the last project's (_kept) is taken again where its inputs are equal by value."""
+    from guideline.pages import render_inputs  # pages builds on this module
+
+    inputs = render_inputs(project)
+    old_inputs, old = _kept.get(language, ((), {}))
+    reusable = old if old_inputs == inputs else {}
+    quiz, files, kept = _onboarding_quiz(project), {}, {}
+    for number, (chapter, question) in enumerate(_pool(project), start=1):
+        made_from, path = (number, chapter, question), f"{FRAGMENT_DIR}{question.id}.html"
+        last = reusable.get(path)
+        html = last[1] if last is not None and last[0] == made_from else _render(
+            "question_file", project, q=question_view(question, number, chapter, project.docs, project.strings,
+                                                     language), quiz=quiz, lang=language) + "\n"
+        files[path] = html
+        kept[path] = (made_from, html)
+    _kept[language] = (inputs, kept)
+    return files

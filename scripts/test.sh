@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--fast" ]; then
   shift
-  scripts/setup.sh
+  scripts/setup.sh unit
   exec .venv/bin/python -m pytest -m unit -q "$@"
 fi
 scripts/setup.sh test

@@ -172,6 +172,19 @@ def test_a_long_question_finds_its_rule_first(searching, path, query, rule):
     assert found and found[0] == rule, found
 
 
+# A question that asks who or why, where a rule's heading asks the same ("Kuka päättää", "Vem beslutar"): the
+# question word, a stop word everywhere else, leads to that heading before the rules that only share the topic
+# (without it "kaupunki", "staden" and "sociala medier" lead elsewhere).
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "miksi kaupunki on somessa", "/purpose/#why-we-are-on-social-media"),
+    ("sv/", "varför är staden på facebook", "/sv/purpose/#why-we-are-on-social-media"),
+    ("sv/", "varför använder staden sociala medier", "/sv/purpose/#why-we-are-on-social-media"),
+])
+def test_a_question_word_meets_the_heading_that_asks_it(searching, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A compound typed as two words, as phones' autocorrect and hurried readers do.
 @pytest.mark.parametrize("path, query, rule", [
     ("", "työ puhelin", "/security/#apps-on-work-phones"),

@@ -30,6 +30,7 @@
   var lexicon = null; // {forms: Map form -> base, folded: Map, bases: Set, synonyms: Map, parts: Map base -> parts}
   var vocabulary = null; // [{term, folded, count}] of the built index, for prefixes, compounds and typos
   var index = null; // the lunr index Material built
+  var field = null; // the field of the document being indexed
   var indexing = true; // the pipeline expands words while the index is built, and passes queries through
   var snowball = null;
   var stopWords = null;
@@ -57,6 +58,32 @@
       spellings = [].concat.apply([], spellings.map(function (s) { return letters.map(function (l) { return s + l; }); }));
     }
     return spellings.length <= 27 ? spellings : [word];
+  }
+
+  // Question words that a rule's heading may ask too ("Kuka päättää", "Vem beslutar"): a stop word elsewhere, in
+  // a heading indexed under a marked term, so that a reader's "kuka" meets the headings that ask who
+  var ASKING = {
+    fi: "kuka ketkä miksi",
+    sv: "vem vilka varför"
+  };
+  var ASKS = "\u00ba";
+  var ASKED_WEIGHT = 0.5;
+
+  // Words that say little of the topic on their own ("kaikki", "myös", "också"): they count, but less
+  var WEAK = {
+    fi: "kaikki kaikkea kaikille myös oma omaa omalla omassa omasta omaan omat omia uusi uuden uutta aina vain jo nyt " +
+        "saa saada voi voida pitää täytyy kannattaa tehdä tehdään tehty asia asiaa asiat asioita joku jotain jokin",
+    sv: "alla allt också egen eget egna mitt min mina sin sitt sina ny nytt nya alltid bara redan nu göra görs gjort " +
+        "sak saker något någon"
+  };
+  var WEAK_WEIGHT = 0.3;
+
+  function weak(word) {
+    return (" " + fold(WEAK[language] || "") + " ").indexOf(" " + fold(word) + " ") >= 0;
+  }
+
+  function asking(word) {
+    return (" " + fold(ASKING[language] || "") + " ").indexOf(" " + fold(word) + " ") >= 0;
   }
 
   function meaningless(word) {
@@ -111,6 +138,7 @@
   function expand(token) {
     if (!indexing) return token;
     var word = token.toString();
+    if (word[0] === ASKS) return token;
     var terms = [];
     var base = baseOf(word);
     if (base) terms.push(base);
@@ -135,6 +163,13 @@
     snowball = plugin.stemmer;
     stopWords = plugin.stopWordFilter;
     lunr.Pipeline.registerFunction(expand, "guideline-expand-" + language);
+    var filter = stopWords;
+    plugin.stopWordFilter = function (token) {
+      if (indexing && field === "title" && asking(token.toString()))
+        return token.update(function (word) { return ASKS + fold(word); });
+      return filter(token);
+    };
+    lunr.Pipeline.registerFunction(plugin.stopWordFilter, "guideline-stop-words-" + language);
     // lunr[language] adds lunr[language].stemmer to both pipelines when Material builds the index
     plugin.stemmer = expand;
     plugin.guideline = true;
@@ -162,11 +197,21 @@
       });
       return results;
     };
+    // which field is being indexed: Material's tokenizer does not say, its field's extractor runs just before
+    var defineField = lunr.Builder.prototype.field;
+    lunr.Builder.prototype.field = function (name, attributes) {
+      var extractor = attributes && attributes.extractor;
+      var tracked = Object.assign({}, attributes, { extractor: function (doc) {
+        field = name;
+        return extractor ? extractor(doc) : doc[name];
+      } });
+      return defineField.call(this, name, tracked);
+    };
     var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
       index = build.apply(this, arguments);
       indexing = false;
-      vocabulary = Object.keys(index.invertedIndex).filter(function (term) { return term[0] !== PART; }).map(function (term) {
+      vocabulary = Object.keys(index.invertedIndex).filter(function (term) { return term[0] !== PART && term[0] !== ASKS; }).map(function (term) {
         var posting = index.invertedIndex[term], count = 0;
         Object.keys(posting).forEach(function (field) {
           if (field !== "_index") count += Object.keys(posting[field]).length;
@@ -409,7 +454,15 @@
     parts.forEach(function (part) {
       if (plain.indexOf(part) < 0) { out.push(part); kept.push(""); return; }
       var word = part.toLowerCase();
-      if (meaningful.length && meaningless(word)) { kept.push(""); return; }  // no join across a dropped "ja"
+      if (meaningful.length && meaningless(word)) {
+        kept.push("");  // no join across a dropped "ja"
+        // a question word counts only where a heading asks it too
+        if (asking(word) && known(ASKS + fold(word))) {
+          plan.push({ weight: ASKED_WEIGHT, asks: true, alternatives: [{ term: ASKS + fold(word), prefix: false, confidence: 1 }] });
+          out.push(ASKS + fold(word) + "^1");
+        }
+        return;
+      }
       var terms = synonymTerms(word);
       var pieces = /-/.test(word) && !terms.length ? word.split("-") : [word];
       pieces.forEach(function (piece, n) {
@@ -430,7 +483,10 @@
         slot.alternatives.push({ term: t[0].replace(/\*$/, ""), prefix: /\*$/.test(t[0]), confidence: t[1] / BOOST_EXACT });
       });
       var keys = Object.keys(slots);
-      keys.forEach(function (key) { slots[key].weight = 1 / keys.length; plan.push(slots[key]); });
+      keys.forEach(function (key) {
+        slots[key].weight = (weak(word) ? WEAK_WEIGHT : 1) / keys.length;
+        plan.push(slots[key]);
+      });
       terms.forEach(function (t) { out.push(t[0] + "^" + t[1]); });
       if (!terms.length) out.push(word + "^1");
       kept.push(word);

@@ -133,9 +133,11 @@ def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, ru
     assert rule in found[:3], found
 
 
-# Another form of a word on the list (valeuutisista, listed: valeuutiset): the list need not spell every form.
+# Another form of a word on the list (valeuutisista, listed: valeuutiset): the list need not spell every form,
+# also where the form's stem differs from the listed word's (vihaiseen, listed: vihainen).
 @pytest.mark.parametrize("path, query, listed, rule", [
     ("", "valeuutisista", "valeuutiset", "/crisis/#correct-false-information"),
+    ("", "vihaiselle", "vihainen", "/interaction/#use-judgement"),
     ("sv/", "desinformationen", "desinformation", "/sv/crisis/#correct-false-information"),
 ])
 def test_another_form_of_a_listed_word_finds_its_rule(searching, site, path, query, listed, rule):

@@ -347,6 +347,19 @@
 
   var synonymStems = null; // the listed words by their stems, so that their other forms are helped too
 
+  /* A listed word in a form its stem does not show ("vihaiseen" of "vihainen", "trollien" of "trolli"): the
+     typed word begins with all of the listed word but its last three letters, five at least; the longest wins */
+  function inflectedSynonym(word) {
+    var typed = fold(word), best = null, length = 0;
+    if (typed.length < 6) return null;
+    lexicon.synonyms.forEach(function (meant, listed) {
+      var plain = fold(listed), n = 0;
+      while (n < plain.length && n < typed.length && plain[n] === typed[n]) n++;
+      if (n >= Math.max(5, plain.length - 3) && n > length) { best = meant; length = n; }
+    });
+    return best;
+  }
+
   function synonymTerms(word) {
     if (lexicon && !synonymStems) {
       synonymStems = new Map();
@@ -357,7 +370,7 @@
     var meant = lexicon && (lexicon.synonyms.get(word) || lexicon.synonyms.get(fold(word)) ||
                             lexicon.synonyms.get(baseOf(word) || "") ||
                             // another form of a listed word, unless it is a word of the site
-                            (!known(baseOf(word) || word) && synonymStems.get(fold(stem(word)))));
+                            (!known(baseOf(word) || word) && (synonymStems.get(fold(stem(word))) || inflectedSynonym(word))));
     var terms = [];
     // each word of the meant phrase counts as a word of the query ("maksettu mainonta": both, best)
     (meant || []).forEach(function (phrase) {

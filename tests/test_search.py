@@ -174,6 +174,16 @@ def test_a_long_question_finds_its_rule_first(searching, path, query, rule):
     assert found and found[0] == rule, found
 
 
+# A word three sections write, one of them in its first sentence, the others further down: the rule that opens
+# with it comes first.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "vaitiolovelvollisuus", "/publishing/#confidential-information"),
+])
+def test_the_rule_that_opens_with_the_word_comes_first(searching, site, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A question that asks who or why, where a rule's heading asks the same ("Kuka päättää", "Vem beslutar"): the
 # question word, a stop word everywhere else, leads to that heading before the rules that only share the topic
 # (without it "kaupunki", "staden" and "sociala medier" lead elsewhere).

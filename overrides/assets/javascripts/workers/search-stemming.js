@@ -389,9 +389,11 @@
    * the term's confidence (exact base form above stem, prefix, correction) times its rarity among the
    * language's sections (BM25's idf), more for a heading than for the text; the sum is scaled by the share of
    * the query's rarity the section covers, so a section with all the rare words comes before one with many
-   * common ones, and by the page's own weight (front matter, hooks/search_per_language.py).
+   * common ones, and by the page's own weight (front matter, hooks/search_per_language.py). A word in the first
+   * three blocks of a section's text (paragraphs, lists) counts twice: a rule opens with what it is about
+   * ("Vaitiolovelvollisuus on somessa erityisen tärkeä"), where another section mentions it in passing.
    */
-  var RANK = { heading: 4, coverage: 0.5 };
+  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2 };
   var documents = new Map(); // location -> {boost, parent}
   var ranked = new Map(); // location -> score of the query being answered
 
@@ -408,11 +410,15 @@
       var metadata = result.matchData.metadata, keys = Object.keys(metadata);
       hits.set(result.ref, plan.map(function (slot, i) {
         return slot.alternatives.map(function (alternative, j) {
-          var hit = { title: false, tf: 0 };
+          var hit = { title: false, tf: 0, lead: false };
           keys.forEach(function (key) {
             if (alternative.prefix ? key.lastIndexOf(alternative.term, 0) !== 0 : key !== alternative.term) return;
             if (metadata[key].title) hit.title = true;
-            if (metadata[key].text) hit.tf = Math.max(hit.tf, metadata[key].text.position.length);
+            if (metadata[key].text) {
+              hit.tf = Math.max(hit.tf, metadata[key].text.position.length);
+              // Material's positions: the block of the text (a top-level paragraph or list) << 20 | the word in it
+              if (metadata[key].text.position.some(function (at) { return (at >> 20) <= RANK.leadBlocks; })) hit.lead = true;
+            }
           });
           if (hit.title || hit.tf) found[i][j]++;
           return hit;
@@ -443,7 +449,8 @@
         slot.alternatives.forEach(function (alternative, j) {
           var hit = own[i][j];
           var heading = hit.title ? RANK.heading : 0;
-          best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + saturate(hit.tf)));
+          var said = saturate(hit.tf) * (hit.lead ? 1 + RANK.lead : 1);
+          best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + said));
         });
         sum += slot.weight * best;
         if (best > 0) covered += worth[i];

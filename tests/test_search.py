@@ -124,6 +124,10 @@ def synonyms(language: str) -> list[tuple[str, str]]:
     ("", "screenshot", "/channels/#document-yearly"),
     ("sv/", "webbredaktör", "/sv/responsibilities/#administrator"),
     ("sv/", "nätmobbning", "/sv/employee/#targeted-harassment"),
+    ("", "2fa", "/security/#two-step-verification"),
+    ("sv/", "2fa", "/sv/security/#two-step-verification"),
+    ("", "tuuraaja", "/channels/#shared-account"),
+    ("sv/", "vikarie", "/sv/channels/#shared-account"),
 ])
 def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, rule):
     language = "sv" if path.startswith("sv") else "fi"

@@ -65,6 +65,14 @@ def test_a_reader_word_with_a_space_is_a_format_error(tmp_path):
     assert (problem.key, problem.path, problem.line) == ("error.bad_format", "sv[1].words[1]", 5)
 
 
+def test_a_reader_word_may_hold_digits_beside_letters_but_not_only_digits(tmp_path):
+    source = load(tmp_path, VALID.replace("[trolli, provo]", "[trolli, 2fa]"))
+    assert source.problems == [], ProblemsFound(source.problems).report()
+    source = load(tmp_path / "digits", VALID.replace("[troll]", "[troll, 2024]"))
+    [problem] = source.problems
+    assert (problem.key, problem.path, problem.line) == ("error.bad_format", "sv[1].words[2]", 5)
+
+
 def test_without_the_file_search_has_no_synonyms(tmp_path):
     source = check_source(shutil.copytree(FIXTURE, tmp_path / "project"))
     assert source.problems == [] and source.quizzes.search is None

@@ -139,9 +139,12 @@ class Settings(Strict):
     onboarding: OnboardingSettings
 
 
+# A reader's word may hold digits (2fa, 4g) beside a letter: the search worker reads the list before lunr, which
+# would trim the digits.
 SearchWord = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2, max_length=60,
-                                               pattern=r"^[^\W\d_]+(-[^\W\d_]+)*$"),
-                       Field(description="One word as a reader types it, without spaces (hyphens allowed).")]
+                                               pattern=r"^[^\W_]*[^\W\d_][^\W_]*(-[^\W_]+)*$"),
+                       Field(description="One word as a reader types it, without spaces (hyphens allowed, "
+                                         "digits beside letters: 2fa).")]
 GuidelineWords = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2,
                                                    max_length=120, pattern=r"^[^\W\d_]+([ -][^\W\d_]+)*$"),
                            Field(description="The guideline's own word (or words) that the reader means, "

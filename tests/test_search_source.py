@@ -68,7 +68,7 @@ def test_a_reader_word_with_a_space_is_a_format_error(tmp_path):
 def test_a_reader_word_may_hold_digits_beside_letters_but_not_only_digits(tmp_path):
     source = load(tmp_path, VALID.replace("[trolli, provo]", "[trolli, 2fa]"))
     assert source.problems == [], ProblemsFound(source.problems).report()
-    source = load(tmp_path / "digits", VALID.replace("[troll]", "[troll, 2024]"))
+    source = load(tmp_path / "digits", VALID.replace("[troll]", "[troll, \"2024\"]"))
     [problem] = source.problems
     assert (problem.key, problem.path, problem.line) == ("error.bad_format", "sv[1].words[2]", 5)
 

@@ -10,14 +10,18 @@
  * - index side: each word is indexed as its base form (a build-time table word form -> base form, made from
  *   the site's own words with Voikko for Finnish, the reading the site's words use), as its Snowball stem, as
  *   ä/ö/å-folded copies of both, and a Finnish compound also as its parts' base forms, marked as parts;
- * - query side, word by word: stop words and question words dropped (also typed without ä/ö/å); a known word
+ * - query side, word by word: stop words and question words dropped (also typed without ä/ö/å), but "kuka",
+ *   "varför" and the like still meet a heading that asks the same, and words that name no topic ("kaikki",
+ *   "också") count less; a known word
  *   becomes its exact base form, before any prefix; an unknown one its stem, exact or as a prefix; a word
  *   written only inside compounds meets their parts; a compound the index lacks is split into two words the
  *   index has, and two neighbours that make a word of the index count as that word too; when nothing else
  *   matched, a word of the index within 1-2 edits; words on the communications unit's list
- *   (quizzes/search.yml), in any of their forms, add the guideline's words they mean;
+ *   (quizzes/search.yml), in any of their forms (also where the stem changes: vihaiselle, vihainen), add the
+ *   guideline's words they mean;
  * - ranking (rank, below): each of the reader's words counts once, by its best term and its rarity, a heading
- *   above the text, scaled by the share of the query a section covers and by the page's weight;
+ *   above the text and the section's opening above the rest, scaled by the share of the query a section covers
+ *   and by the page's weight;
  * - results: each result's highlight words (?h=) are the words of the page that matched, so the page marks
  *   "työntekijä" for a reader who typed "tyontekija"; a typed word found nowhere is reported as missing.
  *

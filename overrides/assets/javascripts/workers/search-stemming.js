@@ -397,7 +397,7 @@
    * three blocks of a section's text (paragraphs, lists) counts twice: a rule opens with what it is about
    * ("Vaitiolovelvollisuus on somessa erityisen tärkeä"), where another section mentions it in passing.
    */
-  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2 };
+  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1 };
   var documents = new Map(); // location -> {boost, parent}
   var ranked = new Map(); // location -> score of the query being answered
 
@@ -414,14 +414,15 @@
       var metadata = result.matchData.metadata, keys = Object.keys(metadata);
       hits.set(result.ref, plan.map(function (slot, i) {
         return slot.alternatives.map(function (alternative, j) {
-          var hit = { title: false, tf: 0, lead: false };
+          var hit = { title: false, tf: 0, lead: false, first: Infinity };
           keys.forEach(function (key) {
             if (alternative.prefix ? key.lastIndexOf(alternative.term, 0) !== 0 : key !== alternative.term) return;
             if (metadata[key].title) hit.title = true;
             if (metadata[key].text) {
               hit.tf = Math.max(hit.tf, metadata[key].text.position.length);
               // Material's positions: the block of the text (a top-level paragraph or list) << 20 | the word in it
-              if (metadata[key].text.position.some(function (at) { return (at >> 20) <= RANK.leadBlocks; })) hit.lead = true;
+              metadata[key].text.position.forEach(function (at) { hit.first = Math.min(hit.first, at >> 20); });
+              if (hit.first <= RANK.leadBlocks) hit.lead = true;
             }
           });
           if (hit.title || hit.tf) found[i][j]++;
@@ -453,7 +454,8 @@
         slot.alternatives.forEach(function (alternative, j) {
           var hit = own[i][j];
           var heading = hit.title ? RANK.heading : 0;
-          var said = saturate(hit.tf) * (hit.lead ? 1 + RANK.lead : 1);
+          // and the earlier the better, a little: the section that opens with the word before one that lists it
+          var said = saturate(hit.tf) * (hit.lead ? 1 + RANK.lead : 1) * (1 + RANK.earlier / (1 + hit.first));
           best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + said));
         });
         sum += slot.weight * best;

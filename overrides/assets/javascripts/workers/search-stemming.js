@@ -355,11 +355,13 @@
      typed word begins with all of the listed word but its last three letters, five at least; the longest wins */
   function inflectedSynonym(word) {
     var typed = fold(word), best = null, length = 0;
-    if (typed.length < 6) return null;
+    // Finnish only (Snowball joins Swedish forms), and only an ending after them: "lösenordsbyte" is no form of
+    // "lösenordsbok", nor "käyttäjäesto" of "käyttäjätunnus"
+    if (language !== "fi" || typed.length < 6) return null;
     lexicon.synonyms.forEach(function (meant, listed) {
       var plain = fold(listed), n = 0;
       while (n < plain.length && n < typed.length && plain[n] === typed[n]) n++;
-      if (n >= Math.max(5, plain.length - 3) && n > length) { best = meant; length = n; }
+      if (n >= Math.max(5, plain.length - 3) && typed.length - n <= 6 && n > length) { best = meant; length = n; }
     });
     return best;
   }

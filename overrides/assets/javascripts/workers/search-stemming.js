@@ -399,6 +399,7 @@
    * three blocks of a section's text (paragraphs, lists) counts twice: a rule opens with what it is about
    * ("Vaitiolovelvollisuus on somessa erityisen tärkeä"), where another section mentions it in passing.
    */
+  var SHOWN = { near: 0.5, most: 3 }; // sections of a page shown openly: those scoring near its best, at most
   var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1 };
   var documents = new Map(); // location -> {boost, parent}
   var ranked = new Map(); // location -> score of the query being answered
@@ -544,6 +545,17 @@
       group.sort(function (a, b) { return b.score - a.score; });
     });
     result.items.sort(function (a, b) { return b[0].score - a[0].score; });
+    // Material shows a page's sections openly only where they score as its best, and folds the rest under
+    // "N more on this page": a section that answers nearly as well is shown too (in this order), not hidden
+    result.items.forEach(function (group) {
+      var best = group[0].score, open = 1;
+      group.forEach(function (item, n) {
+        if (n && open < SHOWN.most && item.score >= SHOWN.near * best && item.location.indexOf("#") >= 0) {
+          item.score = best;
+          open++;
+        }
+      });
+    });
     return result;
   }
 

@@ -15,12 +15,22 @@ from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.strings import load_strings
 
 
+# The theme whose 404 page a language build other than the default one does not render, put back after it.
+_without_404: list = []
+
+
 def on_config(config):
-    """The toc writes its permalink title in English: give it the language's own (the table is checked later)."""
+    """The toc writes its permalink title in English: give it the language's own (the table is checked later).
+
+    Only the default language's build writes the 404 page (on_post_template): the other languages' builds do not
+    render it at all (a page's worth of template work each); it is put back in on_post_build."""
     strings, _ = load_strings()
+    language = i18n.current_language(config)
     if "toc.permalink" in strings:
-        language = i18n.current_language(config)
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = strings.table["toc.permalink"].get(language, "")
+    if language != DEFAULT_LANGUAGE and "404.html" in config.theme.static_templates:
+        config.theme.static_templates.discard("404.html")
+        _without_404.append(config.theme)
     return config
 
 
@@ -48,6 +58,8 @@ def on_env(env, config, files):
 def on_post_build(config) -> None:
     for holder, key in _plain_texts(config):
         holder[key] = str(holder[key].unescape()) if isinstance(holder[key], Markup) else holder[key]
+    while _without_404:
+        _without_404.pop().static_templates.add("404.html")
 
 
 def _plain_texts(config):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -13,8 +15,14 @@ from guideline.problems import ProblemsFound
 
 def on_startup(command, dirty) -> None:
     """Under `mkdocs serve` the generated pages are kept between rebuilds, to be reused where nothing they are made
-    from changed (guideline.pages.render_all)."""
+    from changed (guideline.pages.render_all).
+
+    A `mkdocs build` is one process that ends with the build: what is loaded by now (MkDocs, Material, pydantic,
+    our modules) stays until the end, so the collector need not look through it again (gc.freeze: a quarter of
+    the build's collection time, about 15 ms)."""
     set_serving(command == "serve")
+    if command == "build":
+        gc.freeze()
 
 
 @event_priority(100)  # before static-i18n (-100) reconfigures the build for its language

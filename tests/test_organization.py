@@ -107,3 +107,24 @@ def test_an_unknown_marker_stops_the_build_before_anything_is_written(project, t
     assert not result.ok
     assert "docs/sv/index.md" in result.output and "<!-- org:kontakt -->" in result.output
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.unit
+def test_dates_and_plural_forms_are_cldrs_without_babels_locale_data():
+    """guideline.dates and guideline.strings write out CLDR's d.M.yyyy and the fi/sv plural rule (babel's locale
+    data cost 5 MB a build): they must say what babel says."""
+    import datetime
+
+    from babel import Locale
+    from babel.dates import format_date as babel_format_date
+
+    from guideline.dates import LOCALES, format_date
+    from guideline.strings import plural_form
+
+    for value in (datetime.date(2026, 1, 5), datetime.date(2026, 10, 12), datetime.date(999, 12, 31),
+                  datetime.date(1, 2, 3), datetime.datetime(2026, 3, 4, 23, 59)):
+        for language, locale in LOCALES.items():
+            assert format_date(value, language) == babel_format_date(value, "d.M.yyyy", locale=locale)
+    for count in (*range(-3, 25), 100, 101, 1001, 10**9):
+        for language in LOCALES:
+            assert plural_form(count, language) == Locale.parse(language).plural_form(count), (count, language)

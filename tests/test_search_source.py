@@ -3,6 +3,7 @@ Finnish base forms from Voikko, and a clear message when Voikko is missing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -141,3 +142,13 @@ def test_a_missing_voikko_is_a_build_problem_in_both_languages(monkeypatch):
     text = ProblemsFound([problem]).report()
     assert "Asenna se komennolla scripts/setup.sh" in text and "Installera den med kommandot scripts/setup.sh" in text
     assert "libvoikko.so.1" in text and "Traceback" not in text
+
+
+@pytest.mark.unit
+def test_a_meant_word_is_found_only_where_a_word_or_a_compound_starts():
+    from guideline.checks import _starts_a_word
+    text = "somevastaava: tietoturva ja 3d-tulostin, _alaviiva, ä-kirjain"
+    for word, found in (("tietoturva", True), ("turva", False), ("vastaava", False), ("some", True),
+                        ("tulostin", True), ("d", False), ("alaviiva", True), ("kirjain", True), ("xyz", False)):
+        assert _starts_a_word(text, word) is found, word
+        assert bool(re.search(rf"(?<![^\W_]){re.escape(word)}", text)) is found, word  # the rule it stands for

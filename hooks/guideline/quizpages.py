@@ -6,11 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 import weakref
+import zlib
+from collections.abc import Iterator, Mapping
 
 from markupsafe import Markup
 
 from guideline.templates import render_macro
-from guideline.views import ChapterEntry, QuizView, content_version, link, question_view
+from guideline.views import ChapterEntry, QuizView, content_versions, link, question_view
 
 QUIZ_DIR = "quizzes"
 INDEX_PAGE = f"{QUIZ_DIR}/index.md"
@@ -35,7 +37,7 @@ def self_check_body(project, chapter: str, language: str) -> str:
     """A chapter's self-check: every question with feedback for each answer."""
     questions = project.chapters()[chapter]
     quiz = QuizView(
-        id=chapter[:-3].replace("/", "-"), mode="self-check", version=content_version(questions),
+        id=chapter[:-3].replace("/", "-"), mode="self-check", version=_versions(project)[0][chapter],
         questions=tuple(question_view(question, number, chapter, project.docs, project.strings, language)
                         for number, question in enumerate(questions, start=1)),
         chapter_url=link(chapter), chapter_title=project.docs.page(language, chapter).title)
@@ -46,10 +48,15 @@ def _onboarding_quiz(project) -> QuizView:
     """The onboarding quiz's settings and content version (its questions are in their own files)."""
     settings = project.quizzes.settings.model.onboarding
     return project.once(("onboarding_quiz",), lambda: QuizView(
-        id="onboarding", mode="onboarding",
-        version=content_version([question for _, question in _pool(project)], settings.model_dump()),
+        id="onboarding", mode="onboarding", version=_versions(project)[1],
         questions=(), draw=settings.questions, per_chapter=settings.per_chapter,
         pass_mark=settings.pass_mark, pool=len(_pool(project))))
+
+
+def _versions(project) -> tuple[dict[str, str], str]:
+    """The content version of each chapter's self-check and of the onboarding quiz, made together once."""
+    return project.once(("content_versions",), lambda: content_versions(
+        project.chapters(), project.quizzes.settings.model.onboarding.model_dump()))
 
 
 def _pool(project) -> list[tuple[str, object]]:
@@ -72,13 +79,14 @@ def onboarding_body(project, language: str) -> str:
                    fragments_version=fragments_version(shared_onboarding_fragments(project, language)))
 
 
-def fragments_version(fragments: dict[str, str]) -> str:
+def fragments_version(fragments: Mapping[str, str]) -> str:
     """A fingerprint of the question files as written (texts, strings, templates, rule titles): in their addresses,
     so that a browser or a cache never serves a question file of another version of the site. The quiz's content
     version stays what saved progress is checked against: a new wording keeps a reader's answers."""
     digest = hashlib.sha256()
     for path in sorted(fragments):
-        digest.update(path.encode("utf-8") + b"\0" + fragments[path].encode("utf-8") + b"\0")
+        text = fragments.utf8(path) if isinstance(fragments, PackedTexts) else fragments[path].encode("utf-8")
+        digest.update(path.encode("utf-8") + b"\0" + text + b"\0")
     return digest.hexdigest()[:12]
 
 
@@ -118,11 +126,11 @@ def _render(macro: str, project, **context) -> str:
 # a new project: a question file is then taken from the last one when it is made from equal inputs (pages.
 # render_inputs: strings, templates, rule titles...) and the same question at the same number in the same chapter,
 # so a saved question remakes its own file, not the whole pool's.
-_fragments: tuple[weakref.ref, dict[str, dict[str, str]]] | None = None
-_kept: dict[str, tuple[tuple, dict[str, tuple[tuple, str]]]] = {}
+_fragments: tuple[weakref.ref, dict[str, Mapping[str, str]]] | None = None
+_kept: dict[str, tuple[tuple, dict[str, tuple[tuple, bytes]]]] = {}  # each file packed (PackedTexts)
 
 
-def shared_onboarding_fragments(project, language: str) -> dict[str, str]:
+def shared_onboarding_fragments(project, language: str) -> Mapping[str, str]:
     """The onboarding quiz's question files of a language, made once for the site and the SCORM package alike."""
     global _fragments
     if _fragments is None or _fragments[0]() is not project:
@@ -133,7 +141,7 @@ def shared_onboarding_fragments(project, language: str) -> dict[str, str]:
     return made[language]
 
 
-def onboarding_fragments(project, language: str) -> dict[str, str]:
+def onboarding_fragments(project, language: str) -> Mapping[str, str]:
     """Each question of the onboarding pool as the page showed it before (the same macro), by its file's path
     relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve. A file
     of the last project's (_kept) is taken again where its inputs are equal by value."""
@@ -146,10 +154,31 @@ def onboarding_fragments(project, language: str) -> dict[str, str]:
     for number, (chapter, question) in enumerate(_pool(project), start=1):
         made_from, path = (number, chapter, question), f"{FRAGMENT_DIR}{question.id}.html"
         last = reusable.get(path)
-        html = last[1] if last is not None and last[0] == made_from else _render(
+        packed = last[1] if last is not None and last[0] == made_from else zlib.compress(_render(
             "question_file", project, q=question_view(question, number, chapter, project.docs, project.strings,
-                                                     language), quiz=quiz, lang=language) + "\n"
-        files[path] = html
-        kept[path] = (made_from, html)
+                                                     language), quiz=quiz, lang=language).encode() + b"\n", 1)
+        files[path] = packed
+        kept[path] = (made_from, packed)
     _kept[language] = (inputs, kept)
-    return files
+    return PackedTexts(files)
+
+
+class PackedTexts(Mapping):
+    """Texts by path, each kept as deflated UTF-8 until it is read: the question files of a language are kept for
+    the whole build (the site's language builds and the SCORM packages read them), and at 2,000 questions they
+    were 16 MB as str for both languages, 5 MB so."""
+
+    def __init__(self, packed: dict[str, bytes]):
+        self._packed = packed
+
+    def __getitem__(self, path: str) -> str:
+        return self.utf8(path).decode()
+
+    def utf8(self, path: str) -> bytes:
+        return zlib.decompress(self._packed[path])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)

@@ -47,13 +47,39 @@ def check_voikko() -> None:
 
 
 @lru_cache(maxsize=65536)
+def _analyses(word: str) -> tuple[tuple[str, str], ...]:
+    """(BASEFORM, STRUCTURE) of each of Voikko's analyses of a word, in its order ("" for a missing one).
+
+    Voikko.analyze asks the library for every attribute of every analysis (about ten, some of them worked out on
+    request); through the same library calls, only these two are asked for, at half the cost. Where the binding
+    does not have those calls, Voikko.analyze."""
+    voikko = _voikko()
+    library, handle = getattr(voikko, "_Voikko__lib", None), getattr(voikko, "_Voikko__handle", None)
+    if library is None or handle is None or "\0" in word:
+        return tuple((analysis.get("BASEFORM", ""), analysis.get("STRUCTURE", "")) for analysis in voikko.analyze(word))
+    found = library.voikkoAnalyzeWordUcs4(handle, word)
+    if not found:
+        return ()
+    analyses, index = [], 0
+    try:
+        while found[index]:
+            analysis = found[index]
+            analyses.append((library.voikko_mor_analysis_value_ucs4(analysis, b"BASEFORM") or "",
+                             library.voikko_mor_analysis_value_ucs4(analysis, b"STRUCTURE") or ""))
+            index += 1
+    finally:
+        library.voikko_free_mor_analysis(found)
+    return tuple(analyses)
+
+
+@lru_cache(maxsize=65536)
 def finnish_readings(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Voikko's readings of a Finnish word, in its order: (base form, the base forms of its compound parts)."""
     readings = []
-    for analysis in _voikko().analyze(word):
-        base = analysis.get("BASEFORM", "").lower()
+    for base, structure in _analyses(word):
+        base = base.lower()
         if base and WORD.fullmatch(base) and base not in (r[0] for r in readings):
-            readings.append((base, _compound_parts(word, base, analysis.get("STRUCTURE", ""))))
+            readings.append((base, _compound_parts(word, base, structure)))
     return tuple(readings)
 
 
@@ -77,7 +103,7 @@ def _compound_parts(word: str, base: str, structure: str) -> tuple[str, ...]:
         return ()
     parts = []
     for piece in pieces[:-1]:
-        known = [analysis.get("BASEFORM", "").lower() for analysis in _voikko().analyze(piece)]
+        known = [base.lower() for base, _ in _analyses(piece)]
         parts.append(next((b for b in known if b and WORD.fullmatch(b)), piece))
     parts.append(base[len(head):])
     return tuple(part for part in parts if len(part) >= 3 and part != base)
@@ -101,12 +127,13 @@ def choose_readings(words: set[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
     return chosen
 
 
-def base_forms(words: set[str], language: str) -> dict[str, list[str]]:
-    """Base form -> the site's other forms of it. Finnish only; other languages keep lunr's stemmer."""
+def base_forms(words: set[str], language: str, chosen: dict | None = None) -> dict[str, list[str]]:
+    """Base form -> the site's other forms of it. Finnish only; other languages keep lunr's stemmer. (chosen:
+    choose_readings(words), when already made.)"""
     if language != "fi":
         return {}
     table: dict[str, set[str]] = defaultdict(set)
-    for word, (base, _) in sorted(choose_readings(words).items()):
+    for word, (base, _) in sorted((chosen if chosen is not None else choose_readings(words)).items()):
         if base != word:
             table[base].add(word)
         else:
@@ -114,12 +141,13 @@ def base_forms(words: set[str], language: str) -> dict[str, list[str]]:
     return {base: sorted(forms) for base, forms in sorted(table.items()) if forms}
 
 
-def compound_parts(words: set[str], language: str) -> dict[str, list[str]]:
+def compound_parts(words: set[str], language: str, chosen: dict | None = None) -> dict[str, list[str]]:
     """Base form of a compound on the site -> its parts' base forms, so that a reader's "häiriö" finds
-    "häiriötilanteissa". Finnish from Voikko."""
+    "häiriötilanteissa". Finnish from Voikko. (chosen: choose_readings(words), when already made.)"""
     if language != "fi":
         return {}
-    return {base: list(parts) for base, parts in sorted(set(choose_readings(words).values())) if parts}
+    chosen = chosen if chosen is not None else choose_readings(words)
+    return {base: list(parts) for base, parts in sorted(set(chosen.values())) if parts}
 
 
 def encode_forms(table: dict[str, list[str]]) -> str:
@@ -141,5 +169,6 @@ def synonym_table(entries, language: str) -> dict[str, list[str]]:
 def lexicon(index: dict, language: str, synonyms: dict[str, list[str]]) -> dict:
     """What the worker needs besides the index, put in the index's config (Material passes only config and docs)."""
     words = index_words(index)
-    return {"forms": encode_forms(base_forms(words, language)),
-            "parts": encode_forms(compound_parts(words, language)), "synonyms": synonyms}
+    chosen = choose_readings(words) if language == "fi" else {}
+    return {"forms": encode_forms(base_forms(words, language, chosen)),
+            "parts": encode_forms(compound_parts(words, language, chosen)), "synonyms": synonyms}

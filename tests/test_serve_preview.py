@@ -78,14 +78,18 @@ def keys(problems) -> list[tuple[str, str]]:
 def test_a_rebuild_checks_what_changed_and_forgets_what_was_fixed(tmp_path, serving):
     """A file not saved again keeps its check from the last rebuild; a saved one is checked anew, both ways."""
     root = shutil.copytree(FIXTURE, tmp_path / "project")
+    (root / "quizzes/search.yml").write_text("fi:\n  - words: [pian]\n    means: nopeasti\nsv: []\n", encoding="utf-8")
     assert check_source(root).problems == []
     questions, page = root / "quizzes/questions/moderation.yml", root / "docs/fi/moderation.md"
     edit(questions, '"Mitkä poistetaan?"', '"# Mitkä poistetaan?"')
     edit(page, "Teksti.\n", "Teksti.\n\n<script>alert(1)</script>\n")
+    edit(page, "## Vastaa nopeasti", "## Vastaa heti")  # the word a synonym means is no longer on any page
     assert keys(check_source(root).problems) == [("error.active_html", "docs/fi/moderation.md"),
-                                                 ("error.inline_markdown_only", "quizzes/questions/moderation.yml")]
+                                                 ("error.inline_markdown_only", "quizzes/questions/moderation.yml"),
+                                                 ("error.search_word_not_in_text", "quizzes/search.yml")]
     edit(questions, '"# Mitkä poistetaan?"', '"Mitkä poistetaan?"')
     edit(page, "<script>alert(1)</script>", "Korjattu.")
+    edit(page, "## Vastaa heti", "## Vastaa nopeasti")
     assert check_source(root).problems == []
 
 

@@ -293,9 +293,28 @@ def _markdown_problems(file: SourceFile) -> list[Problem]:
     return problems
 
 
+# The last search-word check, with the objects it was made from: the same file and pages (not saved again,
+# guideline.quizsource and guideline.docs.read_page) give the same problems, so `mkdocs serve` need not search
+# every page's text for every synonym at each rebuild.
+_search_checked: tuple[SourceFile, tuple, list[Problem]] | None = None
+
+
 def search_word_problems(file: SourceFile, docs: Docs) -> list[Problem]:
     """The guideline's words a synonym means must be in that language's pages (else it finds nothing), and a
     reader's word is listed once per language."""
+    global _search_checked
+    pages = tuple((language, path, page) for language in LANGUAGES
+                  for path, page in docs.pages.get(language, {}).items())
+    last = _search_checked
+    if last is not None and last[0] is file and len(last[1]) == len(pages) and all(
+            old[0] == new[0] and old[1] == new[1] and old[2] is new[2] for old, new in zip(last[1], pages)):
+        return list(last[2])
+    problems = _search_word_problems(file, docs)
+    _search_checked = (file, pages, problems)
+    return list(problems)
+
+
+def _search_word_problems(file: SourceFile, docs: Docs) -> list[Problem]:
     problems: list[Problem] = []
     for language in LANGUAGES:
         text = " ".join(page.text.lower() for page in docs.pages.get(language, {}).values())

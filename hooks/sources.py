@@ -6,7 +6,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
-from guideline.adapter.site import project_for, set_serving
+from guideline.adapter.site import poll_sooner, project_for, set_serving
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.problems import ProblemsFound
 
@@ -15,6 +15,12 @@ def on_startup(command, dirty) -> None:
     """Under `mkdocs serve` the generated pages are kept between rebuilds, to be reused where nothing they are made
     from changed (guideline.pages.render_all)."""
     set_serving(command == "serve")
+
+
+def on_serve(server, config, builder):
+    """A saved file is noticed within a tenth of a second rather than half a second (guideline.adapter.site)."""
+    poll_sooner(server)
+    return server
 
 
 @event_priority(100)  # before static-i18n (-100) reconfigures the build for its language

@@ -128,3 +128,24 @@ def test_the_exports_of_a_rebuild_are_those_of_a_first_build(tmp_path, serving):
     questions.write_text(text[:first] + text[second:third] + text[first:second] + text[third:], encoding="utf-8")
     made = exports(root)
     assert made[1].index("which-are-removed") < made[1].index("racist-comment") and made == fresh(root)
+
+
+@pytest.mark.unit
+def test_the_server_polls_for_saved_files_every_tenth_of_a_second(tmp_path):
+    """MkDocs' LiveReloadServer polls every half second; hooks/sources.py's on_serve makes it a tenth, for the
+    folders watched before (docs/, mkdocs.yml) and after it (mkdocs.yml's watch:)."""
+    from mkdocs.livereload import LiveReloadServer
+    from guideline.adapter.site import POLLING_INTERVAL, poll_sooner
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        (tmp_path / "before").mkdir()
+        (tmp_path / "after").mkdir()
+        server.watch(str(tmp_path / "before"))
+        assert {emitter.timeout for emitter in server.observer.emitters} == {0.5}  # MkDocs' own
+        poll_sooner(server)
+        server.watch(str(tmp_path / "after"))
+        assert len(server.observer.emitters) == 2
+        assert {emitter.timeout for emitter in server.observer.emitters} == {POLLING_INTERVAL}
+    finally:
+        server.server_close()

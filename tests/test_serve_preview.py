@@ -4,12 +4,15 @@ where the server reuses what did not change between rebuilds (guideline.pages.re
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from sitetools import copy_project, free_port, served
+from sitetools import check_source, copy_project, free_port, served
+
+FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "source")
 
 # The onboarding quiz's questions are files of their own beside its page, which fetches the ones it draws.
 HIJACKED = "quizzes/onboarding/questions/hijacked-account-posts-spam.html"
@@ -56,3 +59,93 @@ def test_every_save_shows_in_the_served_pages(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture
+def serving():
+    """The caches that only `mkdocs serve` keeps between rebuilds, on for the test (guideline.adapter.site)."""
+    from guideline.adapter import site
+    site.set_serving(True)
+    yield
+    site.set_serving(False)
+
+
+def keys(problems) -> list[tuple[str, str]]:
+    return sorted((problem.key, problem.file) for problem in problems)
+
+
+@pytest.mark.unit
+def test_a_rebuild_checks_what_changed_and_forgets_what_was_fixed(tmp_path, serving):
+    """A file not saved again keeps its check from the last rebuild; a saved one is checked anew, both ways."""
+    root = shutil.copytree(FIXTURE, tmp_path / "project")
+    (root / "quizzes/search.yml").write_text("fi:\n  - words: [pian]\n    means: nopeasti\nsv: []\n", encoding="utf-8")
+    assert check_source(root).problems == []
+    questions, page = root / "quizzes/questions/moderation.yml", root / "docs/fi/moderation.md"
+    edit(questions, '"Mitkä poistetaan?"', '"# Mitkä poistetaan?"')
+    edit(page, "Teksti.\n", "Teksti.\n\n<script>alert(1)</script>\n")
+    edit(page, "## Vastaa nopeasti", "## Vastaa heti")  # the word a synonym means is no longer on any page
+    assert keys(check_source(root).problems) == [("error.active_html", "docs/fi/moderation.md"),
+                                                 ("error.inline_markdown_only", "quizzes/questions/moderation.yml"),
+                                                 ("error.search_word_not_in_text", "quizzes/search.yml")]
+    edit(questions, '"# Mitkä poistetaan?"', '"Mitkä poistetaan?"')
+    edit(page, "<script>alert(1)</script>", "Korjattu.")
+    edit(page, "## Vastaa heti", "## Vastaa nopeasti")
+    assert check_source(root).problems == []
+
+
+@pytest.mark.unit
+def test_the_exports_of_a_rebuild_are_those_of_a_first_build(tmp_path, serving):
+    """Moodle XML and GIFT keep each question's piece between rebuilds (guideline.exports.pool.KEPT): after a saved
+    question, a changed rule heading and a reordered pool they are what a fresh build makes."""
+    from guideline.exports import gift, moodle, pool
+
+    def exports(root):
+        project = check_source(root)
+        assert project.problems == []
+        return moodle.moodle_xml(project), gift.gift(project, "fi"), gift.gift(project, "sv")
+
+    def fresh(root):
+        pool.KEPT.keep = False
+        try:
+            return exports(root)
+        finally:
+            pool.KEPT.keep = True
+
+    root = shutil.copytree(FIXTURE, tmp_path / "project")
+    assert exports(root) == fresh(root)
+    questions = root / "quizzes/questions/moderation.yml"
+    for old, new in (("Mitkä poistetaan?", "Mitkä kaikki poistetaan?"), ("Vilka tas bort?", "Vilka alla tas bort?")):
+        edit(questions, old, new)
+        made = exports(root)
+        assert new in "".join(made) and made == fresh(root)
+    edit(root / "docs/fi/moderation.md", "## Poista asiaton sisältö {#remove-inappropriate}",
+         "## Poista aina asiaton sisältö {#remove-inappropriate}")
+    made = exports(root)
+    assert "Poista aina asiaton sisältö" in made[1] and made == fresh(root)
+    text = questions.read_text(encoding="utf-8")  # the first two questions change places: both numbers change
+    first, second = text.index("  - id: racist-comment"), text.index("  - id: which-are-removed")
+    third = text.index("  - id: answer-on-weekdays")
+    questions.write_text(text[:first] + text[second:third] + text[first:second] + text[third:], encoding="utf-8")
+    made = exports(root)
+    assert made[1].index("which-are-removed") < made[1].index("racist-comment") and made == fresh(root)
+
+
+@pytest.mark.unit
+def test_the_server_polls_for_saved_files_every_tenth_of_a_second(tmp_path):
+    """MkDocs' LiveReloadServer polls every half second; hooks/sources.py's on_serve makes it a tenth, for the
+    folders watched before (docs/, mkdocs.yml) and after it (mkdocs.yml's watch:)."""
+    from mkdocs.livereload import LiveReloadServer
+    from guideline.adapter.site import POLLING_INTERVAL, poll_sooner
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        (tmp_path / "before").mkdir()
+        (tmp_path / "after").mkdir()
+        server.watch(str(tmp_path / "before"))
+        assert {emitter.timeout for emitter in server.observer.emitters} == {0.5}  # MkDocs' own
+        poll_sooner(server)
+        server.watch(str(tmp_path / "after"))
+        assert len(server.observer.emitters) == 2
+        assert {emitter.timeout for emitter in server.observer.emitters} == {POLLING_INTERVAL}
+    finally:
+        server.server_close()

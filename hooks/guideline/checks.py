@@ -92,15 +92,25 @@ def title_problems(docs: Docs) -> list[Problem]:
 
 def content_problems(docs: Docs, generated: set[str]) -> list[Problem]:
     """Links that lead nowhere, and anything that would run code or load from another host."""
-    problems, seen = [], set()
+    problems, seen, checked = [], set(), {}
     for language, pages in docs.pages.items():
         for page in pages.values():
-            for problem in _link_problems(page, docs, generated) + _raw_html_problems(page):
+            last = _html_checked.get(id(page))
+            raw = last[1] if last is not None and last[0] is page else _raw_html_problems(page)
+            checked[id(page)] = (page, raw)
+            for problem in _link_problems(page, docs, generated) + raw:
                 # an image is both a link and an element: one message for it
                 if (same := (problem.file, problem.key, problem.line, repr(problem.params))) not in seen:
                     seen.add(same)
                     problems.append(problem)
+    _html_checked.clear()
+    _html_checked.update(checked)
     return problems
+
+
+# The HTML problems of each page last checked, by the page's identity: a page not saved again is the same object
+# (guideline.docs.read_page), so `mkdocs serve` looks again only at the HTML of the pages that changed.
+_html_checked: dict[int, tuple[DocPage, list[Problem]]] = {}
 
 
 def _link_problems(page: DocPage, docs: Docs, generated: set[str]) -> list[Problem]:
@@ -261,12 +271,14 @@ def quiz_problems(source: QuizSource, docs: Docs, generated: set[str], chapter_o
         elif any(found is None for found in titles.values()):
             problems.append(file.problem(("chapter",), "error.chapter_missing", page=page,
                                          known=", ".join(docs.paths())))
+    checked = {}
     for file in source.question_files + [source.checklist] if source.checklist else source.question_files:
-        for path, texts in _texts(file.model, ()):
-            for language in LANGUAGES:
-                reason = inline_markdown_problem(texts[language])
-                if reason:
-                    problems.append(file.problem(path + (language,), "error.inline_markdown_only", found=reason))
+        last = _markdown_checked.get(id(file))
+        found = last[1] if last is not None and last[0] is file else _markdown_problems(file)
+        checked[id(file)] = (file, found)
+        problems += found
+    _markdown_checked.clear()
+    _markdown_checked.update(checked)
     if source.search:
         problems += search_word_problems(source.search, docs)
     if source.settings and not source.problems:  # a file that did not load would change the pool's count
@@ -274,9 +286,43 @@ def quiz_problems(source: QuizSource, docs: Docs, generated: set[str], chapter_o
     return problems
 
 
+# The Markdown problems of each file last checked, by the file's identity: a file not saved again is the same object
+# (guideline.quizsource), so `mkdocs serve` checks again only the texts of the files that changed.
+_markdown_checked: dict[int, tuple[SourceFile, list[Problem]]] = {}
+
+
+def _markdown_problems(file: SourceFile) -> list[Problem]:
+    problems = []
+    for path, texts in _texts(file.model, ()):
+        for language in LANGUAGES:
+            reason = inline_markdown_problem(texts[language])
+            if reason:
+                problems.append(file.problem(path + (language,), "error.inline_markdown_only", found=reason))
+    return problems
+
+
+# The last search-word check, with the objects it was made from: the same file and pages (not saved again,
+# guideline.quizsource and guideline.docs.read_page) give the same problems, so `mkdocs serve` need not search
+# every page's text for every synonym at each rebuild.
+_search_checked: tuple[SourceFile, tuple, list[Problem]] | None = None
+
+
 def search_word_problems(file: SourceFile, docs: Docs) -> list[Problem]:
     """The guideline's words a synonym means must be in that language's pages (else it finds nothing), and a
     reader's word is listed once per language."""
+    global _search_checked
+    pages = tuple((language, path, page) for language in LANGUAGES
+                  for path, page in docs.pages.get(language, {}).items())
+    last = _search_checked
+    if last is not None and last[0] is file and len(last[1]) == len(pages) and all(
+            old[0] == new[0] and old[1] == new[1] and old[2] is new[2] for old, new in zip(last[1], pages)):
+        return list(last[2])
+    problems = _search_word_problems(file, docs)
+    _search_checked = (file, pages, problems)
+    return list(problems)
+
+
+def _search_word_problems(file: SourceFile, docs: Docs) -> list[Problem]:
     problems: list[Problem] = []
     for language in LANGUAGES:
         text = " ".join(page.text.lower() for page in docs.pages.get(language, {}).values())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,15 +77,25 @@ def _load(path: Path, shown: str, model: type, problems: list[Problem]) -> Sourc
         modified, size = stat.st_mtime_ns, stat.st_size
     except FileNotFoundError:
         modified, size = 0, -1
-    loaded, found = _load_file(path, shown, model, modified, size)
+    key = (shown, model, modified, size)
+    last = _loaded.get(path)
+    if last is None or last[0] != key:
+        _loaded[path] = last = (key, _load_file(path, shown, model))
+    loaded, found = last[1]
     problems += found
     return loaded
 
 
-@lru_cache(maxsize=256)
-def _load_file(path: Path, shown: str, model: type, modified: int, size: int) -> tuple[SourceFile | None, tuple]:
-    """One file read and validated; cached by its modification time and size, so `mkdocs serve` reads again
-    only the files that changed (the models are frozen, and nothing changes a SourceFile once it is made)."""
+# The last reading of each file, by its path, with the modification time and size it was read at: `mkdocs serve`
+# reads again only the files that changed (the models are frozen, and nothing changes a SourceFile once it is
+# made), and a file not saved again gives the same objects, which the reuse of generated pages compares first by
+# identity (guideline.pages.render_inputs). One entry per file, however many there are (an LRU cache smaller than
+# the pool's number of files, 257 at 2,000 questions, would be emptied by every rebuild).
+_loaded: dict[Path, tuple[tuple, tuple[SourceFile | None, tuple]]] = {}
+
+
+def _load_file(path: Path, shown: str, model: type) -> tuple[SourceFile | None, tuple]:
+    """One file read and validated."""
     text, problems = yamlfile.read_text(path, shown)
     source = yamlfile.parse(text, shown) if text is not None else yamlfile.YamlFile(shown, problems=problems)
     validated = validate(model, source) if not source.problems else None

@@ -8,9 +8,7 @@ What we rely on (tests/test_i18n_adapter.py checks each):
   on_files (priority -100) takes only files whose source path is under docs_dir and replaces each with a new
   File made from that path: a generated page must therefore be in the list before it, as a File of docs_dir
   (to get its language switcher and sitemap entries), and get its content only after it;
-- `nav_translations` of a language maps the titles of mkdocs.yml's nav to that language;
-- files added after its on_files are published as they are, at their own path (it would rebuild a File made
-  before it from a source path such a file does not have).
+- `nav_translations` of a language maps the titles of mkdocs.yml's nav to that language.
 """
 
 from __future__ import annotations
@@ -65,9 +63,3 @@ def page_path(file: File) -> str:
     first, _, rest = file.src_uri.partition("/")
     return rest if first in LANGUAGES and rest else file.src_uri
 
-
-def add_published_files(files: Files, config: MkDocsConfig, contents: dict[str, bytes]) -> None:
-    """Files made in memory (the onboarding quiz's question files), published at their path in the language
-    build being made; to be called after the plugin's on_files (an event of priority below -100)."""
-    for path, content in contents.items():
-        files.append(File.generated(config, path, content=content))

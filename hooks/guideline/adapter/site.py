@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from guideline.adapter import i18n
 from guideline.docs import MarkdownSettings
-from guideline.exports import export_files, make_exports, scorm, write_export
+from guideline.exports import export_files, make_exports, pool, scorm, write_export
 from guideline.navigation import read_navigation
 from guideline.pages import render_inputs
 from guideline.project import Project, check_project
@@ -40,6 +40,26 @@ _serving = False
 def set_serving(serving: bool) -> None:
     global _serving
     _serving = serving
+    pool.KEPT.keep = serving  # the exports' pieces of each question, for the next rebuild
+
+
+# How often `mkdocs serve` looks for saved files, in seconds. MkDocs' server polls the watched folders every half
+# second (watchdog's PollingObserver, a fixed interval MkDocs offers no setting for), so a save waited a quarter of
+# a second on average, up to half, before its rebuild started: a third of the real site's preview loop. A poll of
+# the watched folders (a few hundred files; 800 at 2,000 questions) takes a few milliseconds.
+POLLING_INTERVAL = 0.1
+
+
+def poll_sooner(server) -> None:
+    """The server's observer and each folder it already watches poll every POLLING_INTERVAL (watchdog keeps the
+    interval in `_timeout` of the observer, which gives it to the folders watched later, and of each emitter,
+    which reads it before each poll). Nothing changes when watchdog keeps it elsewhere: the server then polls as
+    MkDocs made it."""
+    observer = getattr(server, "observer", None)
+    for holder in (observer, *getattr(observer, "emitters", ())):
+        interval = getattr(holder, "_timeout", None)
+        if isinstance(interval, (int, float)) and interval > POLLING_INTERVAL:
+            holder._timeout = POLLING_INTERVAL
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -128,6 +148,52 @@ def _write_exports(project: Project, assets: dict[str, bytes], folder: Path) -> 
             write_export(project, file, assets, out)
 
 
+# The files publish_files last wrote under `mkdocs serve`, by their folder in the site's hidden folder.
+_published: dict[Path, dict[str, bytes]] = {}
+PUBLISHED = ".guideline-files"
+
+
+def publish_files(config: MkDocsConfig, folder: str, contents: dict[str, bytes]) -> None:
+    """Files made in memory (the onboarding quiz's question files) written into the site at folder/path, after
+    the pages. Under `mkdocs serve` (which empties the site before each rebuild) they are kept in a hidden folder
+    of the site, where only the ones that changed are written again, and each folder of them is linked into the
+    site (a symbolic link, else every file linked or copied)."""
+    site = Path(config.site_dir)
+    if not _serving:
+        for path, content in contents.items():
+            target = site / folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        return
+    kept = site / PUBLISHED / folder
+    written = _published.pop(kept, {}) if kept.is_dir() else {}
+    for path in written.keys() - contents.keys():
+        (kept / path).unlink(missing_ok=True)
+    for path, content in contents.items():
+        if written.get(path) != content:
+            (kept / path).parent.mkdir(parents=True, exist_ok=True)
+            (kept / path).write_bytes(content)
+    _published[kept] = contents
+    for top in sorted({path.split("/", 1)[0] for path in contents}):
+        link = site / folder / top
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        elif link.is_dir():
+            shutil.rmtree(link)
+        try:
+            link.symlink_to(kept / top, target_is_directory=(kept / top).is_dir())
+        except OSError:  # no symbolic links here (Windows without the right)
+            for path in contents:
+                if path.split("/", 1)[0] == top:
+                    target = site / folder / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(kept / path, target)
+                    except OSError:
+                        shutil.copyfile(kept / path, target)
+
+
 def theme_assets(config: MkDocsConfig, patterns: tuple[str, ...]) -> dict[str, bytes]:
     """The site's own files that match the patterns, from the theme's folders in MkDocs' order (overrides/ first,
     then Material's), by their path in the site."""
@@ -163,10 +229,26 @@ LINK = re.compile(r'href="' + re.escape(LINK_SCHEME) + r'(?P<page>[^"#]*)(?:#(?P
 
 def resolve_links(html: str, page_file: File, files: Files, language: str) -> str:
     """Each link token of a generated body as a URL relative to the page, from the file MkDocs will publish."""
+    urls = _urls(files, page_file, language)
+
     def replace(match: re.Match) -> str:
-        target = files.get_file_from_path(f"{language}/{match['page']}")
-        if target is None:  # checked before the build: every token names a page of the project
-            raise LookupError(f"{page_file.src_uri}: no page {match['page']}")
-        url = target.url_relative_to(page_file)
+        url = urls.get(match["page"])
+        if url is None:
+            target = files.get_file_from_path(f"{language}/{match['page']}")
+            if target is None:  # checked before the build: every token names a page of the project
+                raise LookupError(f"{page_file.src_uri}: no page {match['page']}")
+            url = urls[match["page"]] = target.url_relative_to(page_file)
         return f'href="{url}' + (f"#{match['anchor']}" if match["anchor"] else "") + '"'
     return LINK.sub(replace, html)
+
+
+# The URLs found for the last file list, by the page they are relative to: the onboarding quiz's thousands of
+# question files link the same few rules, and static-i18n's lookup of a file by its path is slow.
+_found: tuple[Files, dict[tuple[str, str, str], dict[str, str]]] | None = None
+
+
+def _urls(files: Files, page_file: File, language: str) -> dict[str, str]:
+    global _found
+    if _found is None or _found[0] is not files:
+        _found = (files, {})
+    return _found[1].setdefault((language, page_file.src_uri, page_file.url), {})

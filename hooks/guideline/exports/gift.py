@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from guideline.exports.pool import PoolQuestion, pool
+from guideline.exports.pool import KEPT, PoolQuestion, pooled
 
 SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -36,12 +36,14 @@ def gift_pieces(project, language: str) -> Iterator[str]:
     yield "// " + " ".join(strings.format("lms.file.comment", language, version=organization.guideline_version).split())
     yield "\n"
     guideline = _category_name(strings.get("print.guideline", language))
-    for chapter, questions in pool(project, language).items():
-        title = _category_name(project.docs.page(language, chapter).title)
-        # Moodle reads a category line before it unescapes anything: the name is written as it is.
-        yield f"\n$CATEGORY: $course$/top/{guideline}/{title}\n"
-        for question in questions:
-            yield "\n" + _question(question) + "\n"
+    current = None
+    for chapter, piece in KEPT.pieces(project, ("gift", language), lambda number, chapter, question: "\n" + _question(
+            pooled(project, language, number, chapter, question)) + "\n"):
+        if chapter != current:
+            current, title = chapter, _category_name(project.docs.page(language, chapter).title)
+            # Moodle reads a category line before it unescapes anything: the name is written as it is.
+            yield f"\n$CATEGORY: $course$/top/{guideline}/{title}\n"
+        yield piece
 
 
 def _question(question: PoolQuestion) -> str:

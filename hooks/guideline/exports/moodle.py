@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
-from guideline.exports.pool import PoolQuestion, pool
+from guideline.exports.pool import KEPT, PoolQuestion, pooled
 from guideline.languages import LANGUAGES
 from guideline.templates import render_macro
 
@@ -28,36 +28,41 @@ def moodle_pieces(project) -> Iterator[str]:
     same text as ElementTree writes the whole tree indented (each element indented as at depth 1)."""
     yield '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n  '
     previous = None
-    for element in _elements(project):
+    for piece in _pieces(project):  # each ends in the tail of an element that another follows
         if previous is not None:
-            yield _piece(previous, "\n  ")
-        previous = element
-    yield _piece(previous, "\n") + "</quiz>\n"
+            yield previous
+        previous = piece
+    yield previous.removesuffix(BETWEEN) + "\n</quiz>\n"
 
 
-def _piece(element: ET.Element, tail: str) -> str:
+BETWEEN = "\n  "
+
+
+def _piece(element: ET.Element, tail: str = BETWEEN) -> str:
     ET.indent(element, level=1)
     element.tail = tail
     return ET.tostring(element, encoding="unicode")
 
 
-def _elements(project) -> Iterator[ET.Element]:
+def _pieces(project) -> Iterator[str]:
     """The children of <quiz> in order: the comment, the categories, each chapter's questions after its own."""
-    pools = {language: pool(project, language) for language in LANGUAGES}
-    yield ET.Comment(f" {_multilang_text(project, 'lms.file.comment', version=project.organization.guideline_version)} ")
+    yield _piece(ET.Comment(f" {_multilang_text(project, 'lms.file.comment', version=project.organization.guideline_version)} "))
     guideline = {language: project.strings.get("print.guideline", language) for language in LANGUAGES}
     top = f"{TOP}/{_path_part(_multilang(project, guideline))}"
-    yield _category(top, "guideline", _multilang(project, {
+    yield _piece(_category(top, "guideline", _multilang(project, {
         language: project.strings.format("lms.moodle.category", language,
                                          organization=project.organization.name_genitive[language],
                                          version=project.organization.guideline_version)
-        for language in LANGUAGES}))
-    for chapter in pools[LANGUAGES[0]]:
-        titles = {language: project.docs.page(language, chapter).title for language in LANGUAGES}
-        yield _category(f"{top}/{_path_part(_multilang(project, titles))}",
-                        "guideline-" + chapter.removesuffix(".md").replace("/", "-"), "")
-        for index in range(len(pools[LANGUAGES[0]][chapter])):
-            yield _question(project, [pools[language][chapter][index] for language in LANGUAGES])
+        for language in LANGUAGES})))
+    current = None
+    for chapter, piece in KEPT.pieces(project, "moodle", lambda number, chapter, question: _piece(_question(
+            project, [pooled(project, language, number, chapter, question) for language in LANGUAGES]))):
+        if chapter != current:
+            current = chapter
+            titles = {language: project.docs.page(language, chapter).title for language in LANGUAGES}
+            yield _piece(_category(f"{top}/{_path_part(_multilang(project, titles))}",
+                                   "guideline-" + chapter.removesuffix(".md").replace("/", "-"), ""))
+        yield piece
 
 
 def _category(path: str, idnumber: str, info: str) -> ET.Element:

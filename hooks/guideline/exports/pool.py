@@ -4,6 +4,7 @@ its texts as inline HTML (guideline.inline: any HTML in a text is escaped), with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 
@@ -32,26 +33,69 @@ class PoolQuestion:
         return self.view.type == "true-false"
 
 
-def pool(project, language: str) -> dict[str, list[PoolQuestion]]:
-    """Every question by chapter, chapters in the navigation's order, questions in the source's order (made once
-    per language for both formats; not to be changed by its users)."""
-    return project.once(("pool", language), lambda: _pool(project, language))
+def pooled(project, language: str, number: int, chapter: str, question) -> PoolQuestion:
+    """The question at number (from 1) of the pool in one language: from the whole pool, made once per language
+    for both formats, or under `mkdocs serve` (KEPT.keep) made alone, for a piece that is not kept."""
+    if KEPT.keep:
+        return pool_question(project, language, number, chapter, question)
+    made = project.once(("pool", language), lambda: [pool_question(project, language, *numbered_question)
+                                                      for numbered_question in numbered(project)])
+    return made[number - 1]
 
 
-def _pool(project, language: str) -> dict[str, list[PoolQuestion]]:
-    made = {}
+def numbered(project) -> Iterator[tuple[int, str, object]]:
+    """(number, chapter, question) of every question, numbered from 1 in the pool's order."""
     number = 0
     for chapter, questions in project.chapters().items():
-        made[chapter] = []
         for question in questions:
             number += 1
-            view = question_view(question, number, chapter, project.docs, project.strings, language)
-            page, anchor = question.see.split("#", 1)
-            feedback = render_macro("lms.html", "general_feedback", project.strings, explanation=view.explanation,
-                                    url=page_address(project.site_url, language, page, anchor),
-                                    title=view.see_title, lang=language)
-            made[chapter].append(PoolQuestion(chapter, view, Markup(feedback), grades(question)))
-    return made
+            yield number, chapter, question
+
+
+def pool_question(project, language: str, number: int, chapter: str, question) -> PoolQuestion:
+    """One question of the pool in one language."""
+    view = question_view(question, number, chapter, project.docs, project.strings, language)
+    page, anchor = question.see.split("#", 1)
+    feedback = render_macro("lms.html", "general_feedback", project.strings, explanation=view.explanation,
+                            url=page_address(project.site_url, language, page, anchor),
+                            title=view.see_title, lang=language)
+    return PoolQuestion(chapter, view, Markup(feedback), grades(question))
+
+
+class KeptPieces:
+    """The text of each question in an export file, kept from the last file made under `mkdocs serve` (keep,
+    set by guideline.adapter.site), so that a saved question remakes its own piece, not the whole pool's. A piece
+    is taken again only when the file is made from equal inputs (guideline.pages.render_inputs: strings,
+    templates, rule titles, site_url...) and the same question at the same number in the same chapter; compared by
+    value (a question file not saved again gives the same objects: guideline.quizsource)."""
+
+    keep = False
+
+    def __init__(self):
+        self._last: dict[object, tuple[tuple, dict[str, tuple[tuple, str]]]] = {}
+
+    def pieces(self, project, file: object, make: Callable[[int, str, object], str]) -> Iterator[tuple[str, str]]:
+        """(chapter, piece) of every question in the pool's order, each piece make(number, chapter, question) or
+        the last file's; the pieces are kept once the whole file is made."""
+        if not self.keep:
+            for number, chapter, question in numbered(project):
+                yield chapter, make(number, chapter, question)
+            return
+        from guideline.pages import render_inputs  # pages builds on the exports
+        inputs = render_inputs(project)
+        last_inputs, last = self._last.pop(file, ((), {}))
+        reusable = last if last_inputs == inputs else {}
+        kept = {}
+        for number, chapter, question in numbered(project):
+            made_from = (number, chapter, question)
+            old = reusable.get(question.id)
+            piece = old[1] if old is not None and old[0] == made_from else make(number, chapter, question)
+            kept[question.id] = (made_from, piece)
+            yield chapter, piece
+        self._last[file] = (inputs, kept)
+
+
+KEPT = KeptPieces()
 
 
 def grades(question) -> tuple[str, ...]:

@@ -95,9 +95,10 @@ def test_a_rebuild_checks_what_changed_and_forgets_what_was_fixed(tmp_path, serv
 
 @pytest.mark.unit
 def test_the_exports_of_a_rebuild_are_those_of_a_first_build(tmp_path, serving):
-    """Moodle XML and GIFT keep each question's piece between rebuilds (guideline.exports.pool.KEPT): after a saved
+    """Moodle XML and GIFT keep each question's piece between rebuilds (guideline.kept.KEPT): after a saved
     question, a changed rule heading and a reordered pool they are what a fresh build makes."""
-    from guideline.exports import gift, moodle, pool
+    from guideline.exports import gift, moodle
+    from guideline.kept import KEPT
 
     def exports(root):
         project = check_source(root)
@@ -105,11 +106,11 @@ def test_the_exports_of_a_rebuild_are_those_of_a_first_build(tmp_path, serving):
         return moodle.moodle_xml(project), gift.gift(project, "fi"), gift.gift(project, "sv")
 
     def fresh(root):
-        pool.KEPT.keep = False
+        KEPT.keep = False
         try:
             return exports(root)
         finally:
-            pool.KEPT.keep = True
+            KEPT.keep = True
 
     root = shutil.copytree(FIXTURE, tmp_path / "project")
     assert exports(root) == fresh(root)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 
 from markupsafe import Markup
 
+from guideline.kept import KEPT
 from guideline.templates import render_macro
 from guideline.views import ChapterEntry, QuizView, content_versions, link, question_view
 
@@ -122,12 +123,9 @@ def _render(macro: str, project, **context) -> str:
 
 # The question files of the last project, by language: made once for the site's language builds and the SCORM
 # packages alike. Not kept by project.once, which the exports clear after the first language's build, before the
-# second language's build publishes its files; let go of with the project. Under `mkdocs serve` each rebuild makes
-# a new project: a question file is then taken from the last one when it is made from equal inputs (pages.
-# render_inputs: strings, templates, rule titles...) and the same question at the same number in the same chapter,
-# so a saved question remakes its own file, not the whole pool's.
+# second language's build publishes its files; let go of with the project. Under `mkdocs serve` a question file is
+# taken from the last rebuild as the exports' pieces are (guideline.kept).
 _fragments: tuple[weakref.ref, dict[str, Mapping[str, str]]] | None = None
-_kept: dict[str, tuple[tuple, dict[str, tuple[tuple, bytes]]]] = {}  # each file packed (PackedTexts)
 
 
 def shared_onboarding_fragments(project, language: str) -> Mapping[str, str]:
@@ -143,24 +141,17 @@ def shared_onboarding_fragments(project, language: str) -> Mapping[str, str]:
 
 def onboarding_fragments(project, language: str) -> Mapping[str, str]:
     """Each question of the onboarding pool as the page showed it before (the same macro), by its file's path
-    relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve. A file
-    of the last project's (_kept) is taken again where its inputs are equal by value."""
-    from guideline.pages import render_inputs  # pages builds on this module
+    relative to the page: questions/<id>.html. Link tokens are left for the site or the package to resolve. Under
+    `mkdocs serve` a file of the last rebuild's is taken again where it is made from equal inputs (guideline.kept)."""
+    quiz = _onboarding_quiz(project)
 
-    inputs = render_inputs(project)
-    old_inputs, old = _kept.get(language, ((), {}))
-    reusable = old if old_inputs == inputs else {}
-    quiz, files, kept = _onboarding_quiz(project), {}, {}
-    for number, (chapter, question) in enumerate(_pool(project), start=1):
-        made_from, path = (number, chapter, question), f"{FRAGMENT_DIR}{question.id}.html"
-        last = reusable.get(path)
-        packed = last[1] if last is not None and last[0] == made_from else zlib.compress(_render(
-            "question_file", project, q=question_view(question, number, chapter, project.docs, project.strings,
-                                                     language), quiz=quiz, lang=language).encode() + b"\n", 1)
-        files[path] = packed
-        kept[path] = (made_from, packed)
-    _kept[language] = (inputs, kept)
-    return PackedTexts(files)
+    def make(number: int, chapter: str, question) -> bytes:
+        return zlib.compress(_render("question_file", project, q=question_view(
+            question, number, chapter, project.docs, project.strings, language), quiz=quiz, lang=language).encode()
+            + b"\n", 1)
+
+    return PackedTexts({f"{FRAGMENT_DIR}{question.id}.html": packed
+                        for _, _, question, packed in KEPT.pieces(project, ("onboarding", language), make)})
 
 
 class PackedTexts(Mapping):

@@ -14,7 +14,8 @@ from mkdocs.structure.files import File, Files
 
 from guideline.adapter import i18n
 from guideline.docs import MarkdownSettings
-from guideline.exports import export_files, make_exports, pool, scorm, write_export
+from guideline import kept
+from guideline.exports import export_files, make_exports, scorm, write_export
 from guideline.navigation import read_navigation
 from guideline.pages import render_inputs
 from guideline.project import Project, check_project
@@ -40,7 +41,7 @@ _serving = False
 def set_serving(serving: bool) -> None:
     global _serving
     _serving = serving
-    pool.KEPT.keep = serving  # the exports' pieces of each question, for the next rebuild
+    kept.KEPT.keep = serving  # each question's question file and export pieces, for the next rebuild
 
 
 # How often `mkdocs serve` looks for saved files, in seconds. MkDocs' server polls the watched folders every half

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from guideline.exports.pool import KEPT, PoolQuestion, pooled
+from guideline.exports.pool import PoolQuestion, pooled
+from guideline.kept import KEPT
 
 SPECIAL = re.compile(r"([\\~=#{}:])")
 
@@ -37,7 +38,7 @@ def gift_pieces(project, language: str) -> Iterator[str]:
     yield "\n"
     guideline = _category_name(strings.get("print.guideline", language))
     current = None
-    for chapter, piece in KEPT.pieces(project, ("gift", language), lambda number, chapter, question: "\n" + _question(
+    for _, chapter, _, piece in KEPT.pieces(project, ("gift", language), lambda number, chapter, question: "\n" + _question(
             pooled(project, language, number, chapter, question)) + "\n"):
         if chapter != current:
             current, title = chapter, _category_name(project.docs.page(language, chapter).title)

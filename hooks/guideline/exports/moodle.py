@@ -11,7 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
-from guideline.exports.pool import KEPT, PoolQuestion, pooled
+from guideline.exports.pool import PoolQuestion, pooled
+from guideline.kept import KEPT
 from guideline.languages import LANGUAGES
 from guideline.templates import render_macro
 
@@ -55,7 +56,7 @@ def _pieces(project) -> Iterator[str]:
                                          version=project.organization.guideline_version)
         for language in LANGUAGES})))
     current = None
-    for chapter, piece in KEPT.pieces(project, "moodle", lambda number, chapter, question: _piece(_question(
+    for _, chapter, _, piece in KEPT.pieces(project, "moodle", lambda number, chapter, question: _piece(_question(
             project, [pooled(project, language, number, chapter, question) for language in LANGUAGES]))):
         if chapter != current:
             current = chapter

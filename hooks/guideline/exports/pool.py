@@ -4,11 +4,11 @@ its texts as inline HTML (guideline.inline: any HTML in a text is escaped), with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from markupsafe import Markup
 
 from guideline.exports.addresses import page_address
+from guideline.kept import KEPT, numbered
 from guideline.models import TrueFalseQuestion
 from guideline.templates import render_macro
 from guideline.views import QuestionView, question_view
@@ -43,15 +43,6 @@ def pooled(project, language: str, number: int, chapter: str, question) -> PoolQ
     return made[number - 1]
 
 
-def numbered(project) -> Iterator[tuple[int, str, object]]:
-    """(number, chapter, question) of every question, numbered from 1 in the pool's order."""
-    number = 0
-    for chapter, questions in project.chapters().items():
-        for question in questions:
-            number += 1
-            yield number, chapter, question
-
-
 def pool_question(project, language: str, number: int, chapter: str, question) -> PoolQuestion:
     """One question of the pool in one language."""
     view = question_view(question, number, chapter, project.docs, project.strings, language)
@@ -60,42 +51,6 @@ def pool_question(project, language: str, number: int, chapter: str, question) -
                             url=page_address(project.site_url, language, page, anchor),
                             title=view.see_title, lang=language)
     return PoolQuestion(chapter, view, Markup(feedback), grades(question))
-
-
-class KeptPieces:
-    """The text of each question in an export file, kept from the last file made under `mkdocs serve` (keep,
-    set by guideline.adapter.site), so that a saved question remakes its own piece, not the whole pool's. A piece
-    is taken again only when the file is made from equal inputs (guideline.pages.render_inputs: strings,
-    templates, rule titles, site_url...) and the same question at the same number in the same chapter; compared by
-    value (a question file not saved again gives the same objects: guideline.quizsource)."""
-
-    keep = False
-
-    def __init__(self):
-        self._last: dict[object, tuple[tuple, dict[str, tuple[tuple, str]]]] = {}
-
-    def pieces(self, project, file: object, make: Callable[[int, str, object], str]) -> Iterator[tuple[str, str]]:
-        """(chapter, piece) of every question in the pool's order, each piece make(number, chapter, question) or
-        the last file's; the pieces are kept once the whole file is made."""
-        if not self.keep:
-            for number, chapter, question in numbered(project):
-                yield chapter, make(number, chapter, question)
-            return
-        from guideline.pages import render_inputs  # pages builds on the exports
-        inputs = render_inputs(project)
-        last_inputs, last = self._last.pop(file, ((), {}))
-        reusable = last if last_inputs == inputs else {}
-        kept = {}
-        for number, chapter, question in numbered(project):
-            made_from = (number, chapter, question)
-            old = reusable.get(question.id)
-            piece = old[1] if old is not None and old[0] == made_from else make(number, chapter, question)
-            kept[question.id] = (made_from, piece)
-            yield chapter, piece
-        self._last[file] = (inputs, kept)
-
-
-KEPT = KeptPieces()
 
 
 def grades(question) -> tuple[str, ...]:

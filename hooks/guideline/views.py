@@ -85,19 +85,13 @@ class PosterGroup:
     entries: tuple[PosterItem, ...]
 
 
-def content_version(questions: list, settings: dict | None = None) -> str:
-    """A short fingerprint of a quiz's questions and settings: saved answers are kept only while it holds.
-
-    It is the hash of json.dumps([[question, ...], settings], sort_keys=True), written out from each question's
-    own JSON."""
-    payload = f"[[{', '.join(map(_question_json, questions))}], {json.dumps(settings, sort_keys=True)}]"
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
-
-
 def content_versions(chapters: dict[str, list], settings: dict | None) -> tuple[dict[str, str], str]:
-    """content_version of each chapter's questions (a self-check, without settings) and of the whole pool, the
-    chapters' questions in turn, with settings (the onboarding quiz), in one pass: each question's JSON is made
-    once and not kept (at 2,000 questions the JSON of every question took 7 MB for the whole build)."""
+    """The content version of each chapter's self-check and of the onboarding quiz: a short fingerprint of a quiz's
+    questions and settings (saved answers are kept only while it stays the same). Each is the hash of
+    json.dumps([[question, ...], settings], sort_keys=True), written out from each question's own JSON: a chapter's
+    questions without settings, and the whole pool, the chapters' questions in turn, with the onboarding settings.
+    Made in one pass: each question's JSON is made once and not kept (at 2,000 questions the JSON of every question
+    took 7 MB for the whole build)."""
     pool = hashlib.sha256(b"[[")
     versions, first = {}, True
     for chapter, questions in chapters.items():

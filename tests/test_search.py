@@ -182,6 +182,7 @@ def test_a_long_question_finds_its_rule_first(searching, path, query, rule):
 # with it comes first.
 @pytest.mark.parametrize("path, query, rule", [
     ("", "vaitiolovelvollisuus", "/publishing/#confidential-information"),
+    ("sv/", "tystnadsplikten", "/sv/publishing/#confidential-information"),
 ])
 def test_the_rule_that_opens_with_the_word_comes_first(searching, site, path, query, rule):
     found = searching(path, query)

@@ -83,16 +83,20 @@
   var WEAK_WEIGHT = 0.3;
 
   function weak(word) {
-    return (" " + fold(WEAK[language] || "") + " ").indexOf(" " + fold(word) + " ") >= 0;
+    return listed(WEAK, word);
   }
 
   function asking(word) {
-    return (" " + fold(ASKING[language] || "") + " ").indexOf(" " + fold(word) + " ") >= 0;
+    return listed(ASKING, word);
+  }
+
+  /* Whether a word is on a list of the index's language, also typed without ä/ö/å */
+  function listed(lists, word) {
+    return (" " + fold(lists[language] || "") + " ").indexOf(" " + fold(word) + " ") >= 0;
   }
 
   function meaningless(word) {
-    var questions = " " + fold(QUESTION_WORDS[language] || "") + " ";
-    if (questions.indexOf(" " + fold(word) + " ") >= 0) return true;
+    if (listed(QUESTION_WORDS, word)) return true;
     return !!stopWords && (word.length <= 6 ? unfolded(word) : [word]).some(function (w) { return !stopWords(w); });
   }
 

@@ -191,9 +191,13 @@ def test_the_rule_that_opens_with_the_word_comes_first(searching, site, path, qu
 
 # Two rules of one page answer the word (harassment: the employer's support and targeted harassment): the second
 # is shown beside the first, not folded under "1 more on this page" below the other pages' results.
-def test_a_section_nearly_as_good_as_its_pages_best_is_shown_not_folded(searching):
-    found = searching("", "hairinta")
-    assert set(found[:2]) == {"/employee/#employer-support", "/employee/#targeted-harassment"}, found
+@pytest.mark.parametrize("path, query, rules", [
+    ("", "hairinta", {"/employee/#employer-support", "/employee/#targeted-harassment"}),
+    ("sv/", "trakasserier", {"/sv/employee/#employer-support", "/sv/employee/#targeted-harassment"}),
+])
+def test_a_section_nearly_as_good_as_its_pages_best_is_shown_not_folded(searching, path, query, rules):
+    found = searching(path, query)
+    assert set(found[:2]) == rules, found
 
 
 # A question that asks who or why, where a rule's heading asks the same ("Kuka päättää", "Vem beslutar"): the

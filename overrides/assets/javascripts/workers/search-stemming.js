@@ -194,12 +194,14 @@
             var data = metadata[term][field];
             if (!data || !data.position) return;
             var positions = seen[field] || (seen[field] = new Set());
-            data.position = data.position.filter(function (position) {
+            // a copy: lunr's match data holds the index's own posting of a term after its first (MatchData.add),
+            // and filtering that in place took the positions out of the index for every later search
+            metadata[term][field] = Object.assign({}, data, { position: data.position.filter(function (position) {
               var key = String(position);
               if (positions.has(key)) return false;
               positions.add(key);
               return true;
-            });
+            }) });
           });
         });
       });

@@ -49,9 +49,10 @@
 
   // Words that make a question rather than name its topic ("saanko", "får jag"): dropped like stop words
   var QUESTION_WORDS = {
-    fi: "mitä miten miksi kuinka kuka ketkä milloin missä mihin mistä voinko voiko voimmeko saanko saako " +
-        "saammeko pitääkö täytyykö onko teen teenkö pitäisikö kannattaako",
-    sv: "vad hur varför vem vilka när var vart får kan måste ska bör jag vi man gör också någon något"
+    fi: "mitä miten miksi kuinka kuka ketkä kehen keneen milloin missä mihin mistä millainen millaisia millaista " +
+        "kumpi voinko voiko voimmeko voisinko saanko saako saammeko saisinko pitääkö täytyykö onko olenko ovatko " +
+        "teen teenkö pitäisikö pitäisi kannattaako",
+    sv: "vad hur varför vem vems vilka när var vart får kan kunna måste ska bör jag vi man gör också någon något"
   };
 
   /* The spellings a word typed without ä/ö/å may stand for ("pa": på, pä, pa), for short words only */
@@ -272,10 +273,12 @@
   /* A compound the index lacks, as two words it has: the first may be a compound's first part (a prefix) */
   function compoundTerms(word) {
     var best = null;
-    for (var i = word.length - 3; i >= 3; i--) {
+    for (var i = word.length - 3; i >= 2; i--) {
       var head = word.slice(0, i), tail = word.slice(i);
       var tailTerms = exactTerms(tail);
       if (!tailTerms.length && tail.length < 6) continue;
+      // a two-letter head only as a word of the index before a word of it ("aibilder": ai, bilder)
+      if (i < 3 && !(tailTerms.length && exactTerms(head).some(function (t) { return count(t[0]) >= 2; }))) continue;
       var headTerms = exactTerms(head).filter(function (t) { return head.length >= 5 || count(t[0]) >= 2; });
       if (!headTerms.length) {
         var stripped = language === "sv" && /s$/.test(head) ? head.slice(0, -1) : head;
@@ -326,12 +329,19 @@
   /* Words of the index within one edit (two for long words) of the typed word or its stem */
   function typoTerms(word, most) {
     var typed = fold(word), stemmed = fold(stem(word));
-    var limit = Math.min(most, typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0);
+    // as many edits as the word compared allows: a long word's short stem ("juttuihin", "jutu") is no
+    // closer to "muu" for the word being long
+    function allowed(compared) {
+      return Math.min(most, compared.length >= 8 ? 2 : compared.length >= 4 ? 1 : 0);
+    }
+    var limit = allowed(typed), stemLimit = allowed(stemmed);
     if (!limit) return [];
     var found = [];
     vocabulary.forEach(function (entry) {
       if (entry.term.length < 3) return;
-      var d = Math.min(distance(typed, entry.term, limit), distance(stemmed, entry.term, limit));
+      var d = distance(typed, entry.term, limit);
+      var e = stemLimit ? distance(stemmed, entry.term, stemLimit) : Infinity;
+      if (e <= stemLimit) d = Math.min(d, e);
       if (d <= limit) found.push({ term: entry.term, d: d, count: entry.count });
     });
     found.sort(function (a, b) { return a.d - b.d || b.count - a.count; });

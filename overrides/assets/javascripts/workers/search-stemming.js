@@ -79,12 +79,13 @@
     fi: "kaikki kaikkea kaikille myös oma omaa omalla omassa omasta omaan omat omia uusi uuden uutta aina vain jo nyt " +
         "saa saada voi voida pitää täytyy kannattaa tehdä tehdään tehty asia asiaa asiat asioita joku jotain jokin",
     sv: "alla allt också egen eget egna mitt min mina sin sitt sina ny nytt nya alltid bara redan nu göra görs gjort " +
-        "sak saker något någon"
+        "sak saker något någon ta tar finns"
   };
   var WEAK_WEIGHT = 0.3;
 
   function weak(word) {
-    return listed(WEAK, word);
+    // in any of its forms the site writes ("omiin", "omaan": oma)
+    return listed(WEAK, word) || listed(WEAK, baseOf(word) || word);
   }
 
   function asking(word) {

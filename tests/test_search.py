@@ -255,6 +255,19 @@ def test_a_compound_typed_apart_finds_its_rule(searching, site, path, query, rul
     assert found and found[0] == rule, found
 
 
+# A compound the guideline does not write, whose second part only begins a word of it ("stängning": "Stäng"),
+# and a two-letter first part ("ai"): split where the parts meet the rule, not where a linking s makes a
+# longer first part ("kontos" + "tängning" met "tangentbordet").
+@pytest.mark.parametrize("path, query, rule", [
+    ("sv/", "kontostängning", "/sv/channels/#close-inactive"),
+    ("sv/", "aibilder", "/sv/ai/#label-ai-content"),
+])
+def test_a_compound_the_text_lacks_finds_the_rule_of_its_parts(searching, site, path, query, rule):
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A word the rule writes only inside a compound: "oikeudet" is in "tekijänoikeuksia" (Voikko's parts), and
 # "kuviin" would otherwise lead to the rule on photos of people.
 @pytest.mark.parametrize("path, query, rule", [

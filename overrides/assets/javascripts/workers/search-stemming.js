@@ -273,11 +273,13 @@
 
   /* A compound the index lacks, as two words it has: the first may be a compound's first part (a prefix) */
   function compoundTerms(word) {
-    var best = null;
+    // the longest head whose tail is a word of the index; failing that, the split whose tail begins the most
+    // letters of a word of the index ("kontostängning": konto, stäng-, not kontos, täng-)
+    var best = null, guessed = null, guessedLength = 0;
     for (var i = word.length - 3; i >= 2; i--) {
       var head = word.slice(0, i), tail = word.slice(i);
       var tailTerms = exactTerms(tail);
-      if (!tailTerms.length && tail.length < 6) continue;
+      if (!tailTerms.length && (tail.length < 6 || guessed && tail.length <= guessedLength)) continue;
       // a two-letter head only as a word of the index before a word of it ("aibilder": ai, bilder)
       if (i < 3 && !(tailTerms.length && exactTerms(head).some(function (t) { return count(t[0]) >= 2; }))) continue;
       var headTerms = exactTerms(head).filter(function (t) { return head.length >= 5 || count(t[0]) >= 2; });
@@ -286,15 +288,24 @@
         headTerms = exactTerms(stripped);
         if (!headTerms.length && stripped.length >= 4 && hasPrefix(fold(stripped))) headTerms = [[fold(stripped) + "*", BOOST_PREFIX]];
       }
-      if (headTerms.length && !tailTerms.length) tailTerms = knownBeginning(tail, 4);
-      if (headTerms.length && tailTerms.length) {
-        // the third item says which part a term stands for: the ranking counts each part as a word
-        best = headTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 1]; })
-          .concat(tailTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 2]; }));
+      if (!headTerms.length) continue;
+      if (tailTerms.length) {
+        best = parted(headTerms, tailTerms);
         break;
       }
+      var beginning = knownBeginning(tail, 4);
+      if (beginning.length && beginning[0][0].length - 1 > guessedLength) {
+        guessed = parted(headTerms, beginning);
+        guessedLength = beginning[0][0].length - 1;
+      }
     }
-    return best || [];
+    return best || guessed || [];
+  }
+
+  /* A compound's terms: the third item says which part a term stands for (the ranking counts each as a word) */
+  function parted(headTerms, tailTerms) {
+    return headTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 1]; })
+      .concat(tailTerms.map(function (t) { return [t[0], Math.min(t[1], BOOST_PART), 2]; }));
   }
 
   /* The longest beginning of a word's stem that begins words of the index, at least shortest letters long */

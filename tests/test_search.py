@@ -268,6 +268,20 @@ def test_a_compound_the_text_lacks_finds_the_rule_of_its_parts(searching, site, 
     assert found and found[0] == rule, found
 
 
+# A compound that only the sources page writes ("vastausaika", "svarstid", in its notes on the seeds): without its
+# parts the reader would find nothing but that page, weighted down; with them the rule is on the first screen.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "vastausaika", "/interaction/#respond-quickly"),
+    ("sv/", "svarstid", "/sv/interaction/#respond-quickly"),
+])
+def test_a_compound_only_a_page_weighted_down_writes_finds_the_rule_of_its_parts(searching, site, path, query,
+                                                                                   rule):
+    assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    assert query in page_text(site, path + "sources/"), f"{query} is not on the sources page any more"
+    found = searching(path, query)
+    assert rule in found[:3], found
+
+
 # A word the rule writes only inside a compound: "oikeudet" is in "tekijänoikeuksia" (Voikko's parts), and
 # "kuviin" would otherwise lead to the rule on photos of people.
 @pytest.mark.parametrize("path, query, rule", [

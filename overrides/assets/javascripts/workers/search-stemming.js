@@ -363,6 +363,19 @@
     });
   }
 
+  /* Whether the index has terms only in sections of pages weighted below half (front matter search: boost) */
+  function aside(terms) {
+    return terms.every(function (t) {
+      var posting = index.invertedIndex[t[0]] || {};
+      return Object.keys(posting).every(function (name) {
+        return name === "_index" || Object.keys(posting[name]).every(function (ref) {
+          var document = documents.get(ref);
+          return document && document.boost !== undefined && document.boost < 0.5;
+        });
+      });
+    });
+  }
+
   /* Every way a typed word can meet the index, best first */
   function termsOf(word, guess) {
     var terms = exactTerms(word);
@@ -371,6 +384,8 @@
     if (!guess) return terms;
     // a long word one edit from a word of the index is a typo rather than a compound ("salsana", "sektorschef")
     if (!terms.length && word.length >= 7) terms = typoTerms(word, 1);
+    // a compound that only a page weighted down writes (the sources' "vastausaika"): its parts find the rules
+    if (terms.length && aside(terms)) terms = terms.concat(compoundTerms(word));
     if (!terms.length) terms = compoundTerms(word);
     if (!terms.length) terms = typoTerms(word, 2);
     if (!terms.length && word.length >= 7) terms = knownBeginning(word, 5);

@@ -230,6 +230,17 @@ def test_a_search_ranks_alike_after_other_searches(browser, server, path, querie
     context.close()
 
 
+# The reader's words side by side in a rule ("Toimialajohtaja päättää", "dela stadens inlägg"): that rule before
+# the sections that have each word apart (the head of department's duties, the rule on opening accounts).
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "toimialajohtaja päättää", "/channels/#who-decides"),
+    ("sv/", "får jag dela stadens inlägg på mitt eget konto", "/sv/employee/#work-role"),
+])
+def test_words_side_by_side_in_a_rule_lead_to_it(searching, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A question that asks who or why, where a rule's heading asks the same ("Kuka päättää", "Vem beslutar"): the
 # question word, a stop word everywhere else, leads to that heading before the rules that only share the topic
 # (without it "kaupunki", "staden" and "sociala medier" lead elsewhere).

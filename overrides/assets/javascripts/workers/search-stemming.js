@@ -443,9 +443,21 @@
    * ("Vaitiolovelvollisuus on somessa erityisen tärkeä"), where another section mentions it in passing.
    */
   var SHOWN = { near: 0.5, most: 3 }; // sections of a page shown openly: those scoring near its best, at most
-  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1 };
+  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1, phrase: 0.5 };
   var documents = new Map(); // location -> {boost, parent}
   var ranked = new Map(); // location -> score of the query being answered
+
+  /* Whether two words' hits (their alternatives) stand in one block, at most one word between them */
+  function beside(first, second) {
+    var places = new Set();
+    first.forEach(function (hit) {
+      hit.at.forEach(function (at) {
+        var cut = at.lastIndexOf(":"), block = at.slice(0, cut), n = +at.slice(cut + 1);
+        for (var d = -2; d <= 2; d++) if (d) places.add(block + ":" + (n + d));
+      });
+    });
+    return second.some(function (hit) { return hit.at.some(function (at) { return places.has(at); }); });
+  }
 
   function saturate(tf) {
     return tf ? tf * 2.2 / (tf + 1.2) : 0;
@@ -460,10 +472,13 @@
       var metadata = result.matchData.metadata, keys = Object.keys(metadata);
       hits.set(result.ref, plan.map(function (slot, i) {
         return slot.alternatives.map(function (alternative, j) {
-          var hit = { title: false, tf: 0, lead: false, first: Infinity };
+          var hit = { title: false, tf: 0, lead: false, first: Infinity, at: [] };
           keys.forEach(function (key) {
             if (alternative.prefix ? key.lastIndexOf(alternative.term, 0) !== 0 : key !== alternative.term) return;
             if (metadata[key].title) hit.title = true;
+            ["title", "text"].forEach(function (name) {
+              if (metadata[key][name]) metadata[key][name].position.forEach(function (at) { hit.at.push(name + (at >> 20) + ":" + (at & 0xfffff)); });
+            });
             if (metadata[key].text) {
               hit.tf = Math.max(hit.tf, metadata[key].text.position.length);
               // Material's positions: the block of the text (a top-level paragraph or list) << 20 | the word in it
@@ -507,6 +522,17 @@
         sum += slot.weight * best;
         if (best > 0) covered += worth[i];
       });
+      // the reader's neighbouring words side by side in the heading or a paragraph ("saman salasanan": "Älä käytä
+      // samaa salasanaa"), at most one word apart: the section says what the reader asked, not each word apart
+      var pairs = 0, together = 0;
+      plan.forEach(function (slot, i) {
+        plan.forEach(function (next, k) {
+          if (slot.word === undefined || next.word !== slot.word + 1) return;
+          pairs++;
+          if (beside(own[i], own[k])) together++;
+        });
+      });
+      if (together) sum *= 1 + RANK.phrase * together / pairs;
       ranked.set(result.ref, (document.boost || 1) * sum * Math.pow(covered / most, RANK.coverage));
     });
   }
@@ -522,7 +548,7 @@
     var parts = query.trim().split(/\s+/);
     var plain = parts.filter(function (part) { return WORD.test(part) || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(part); });
     var meaningful = plain.filter(function (part) { return !meaningless(part.toLowerCase()); });
-    var out = [], kept = [];
+    var out = [], kept = [], typed = 0; // typed: the number of the reader's word being rewritten
     parts.forEach(function (part) {
       if (plain.indexOf(part) < 0) { out.push(part); kept.push(""); return; }
       var word = part.toLowerCase();
@@ -557,8 +583,10 @@
       var keys = Object.keys(slots);
       keys.forEach(function (key) {
         slots[key].weight = (weak(word) ? WEAK_WEIGHT : 1) / keys.length;
+        slots[key].word = typed;
         plan.push(slots[key]);
       });
+      typed++;
       terms.forEach(function (t) { out.push(t[0] + "^" + t[1]); });
       if (!terms.length) out.push(word + "^1");
       kept.push(word);

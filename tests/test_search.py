@@ -241,6 +241,18 @@ def test_words_side_by_side_in_a_rule_lead_to_it(searching, path, query, rule):
     assert found and found[0] == rule, found
 
 
+# The list may name only the beginning of the guideline's word ("provosoi" for provosoida and "Älä provosoidu"): a
+# listed word then finds every word that begins so, the rule's heading too, not only the one form it happens to be.
+@pytest.mark.parametrize("path, query, meant, rule", [
+    ("", "vihainen trolli", "provosoi", "/interaction/#do-not-get-provoked"),
+])
+def test_a_listed_word_finds_the_words_its_meaning_begins(searching, site, path, query, meant, rule):
+    listed = dict(synonyms(path and "sv" or "fi"))
+    assert all(listed.get(word) == meant for word in query.split()), f"{query} is no longer listed as {meant}"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A question that asks who or why, where a rule's heading asks the same ("Kuka päättää", "Vem beslutar"): the
 # question word, a stop word everywhere else, leads to that heading before the rules that only share the topic
 # (without it "kaupunki", "staden" and "sociala medier" lead elsewhere).

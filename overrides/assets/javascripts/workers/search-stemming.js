@@ -46,6 +46,7 @@
   // The mark of a compound's part in the index: a letter to lunr's trimmer (so queries keep it), in no word
   var PART = "\u00aa";
   var BOOST_EXACT = 10, BOOST_STEM = 4, BOOST_PREFIX = 1, BOOST_SYNONYM = 6, BOOST_PART = 3, BOOST_TYPO = 2, BOOST_PART_OF = 5;
+  var BOOST_SYNONYM_BEGINNING = 5;
 
   // Words that make a question rather than name its topic ("saanko", "får jag"): dropped like stop words
   var QUESTION_WORDS = {
@@ -426,6 +427,8 @@
       phrase.split(/[\s-]+/).filter(function (part) { return !(stopWords && !stopWords(part)); })
         .forEach(function (part, n) {
           exactTerms(part).forEach(function (t) { terms.push([t[0], BOOST_SYNONYM, "s" + n]); });
+          // the list may name the beginning of the guideline's words ("provosoi": provosoida, "Älä provosoidu")
+          if (part.length >= 5 && hasPrefix(fold(part))) terms.push([fold(part) + "*", BOOST_SYNONYM_BEGINNING, "s" + n]);
         });
     });
     return terms;

@@ -253,6 +253,17 @@ def test_a_listed_word_finds_the_words_its_meaning_begins(searching, site, path,
     assert found and found[0] == rule, found
 
 
+# A section stands under its page's title: "Luottamushenkilö" under "Roolit ja vastuut" answers "luottamushenkilön
+# vastuut", though the section never writes "vastuu".
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "luottamushenkilön vastuut", "/responsibilities/#elected-official-duties"),
+    ("sv/", "sektorchefens ansvar", "/sv/responsibilities/#head-of-department"),
+])
+def test_a_word_of_the_page_title_counts_for_its_sections(searching, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A question that asks who or why, where a rule's heading asks the same ("Kuka päättää", "Vem beslutar"): the
 # question word, a stop word everywhere else, leads to that heading before the rules that only share the topic
 # (without it "kaupunki", "staden" and "sociala medier" lead elsewhere).

@@ -446,7 +446,7 @@
    * ("Vaitiolovelvollisuus on somessa erityisen tärkeä"), where another section mentions it in passing.
    */
   var SHOWN = { near: 0.5, most: 3 }; // sections of a page shown openly: those scoring near its best, at most
-  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1, phrase: 0.5 };
+  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1, phrase: 0.5, pageTitle: 1 };
   var documents = new Map(); // location -> {boost, parent}
   var ranked = new Map(); // location -> score of the query being answered
 
@@ -512,12 +512,15 @@
     var most = worth.reduce(function (a, b) { return a + b; }, 0) || 1;
     results.forEach(function (result) {
       var own = hits.get(result.ref), document = documents.get(result.ref) || {};
+      // a section stands under its page's title ("Työntekijä" under "Roolit ja vastuut"): a word of that title
+      // counts for the section too, less than its own heading
+      var page = document.parent && hits.get(document.parent);
       var sum = 0, covered = 0;
       plan.forEach(function (slot, i) {
         var best = 0;
         slot.alternatives.forEach(function (alternative, j) {
           var hit = own[i][j];
-          var heading = hit.title ? RANK.heading : 0;
+          var heading = hit.title ? RANK.heading : page && page[i][j].title ? RANK.pageTitle : 0;
           // and the earlier the better, a little: the section that opens with the word before one that lists it
           var said = saturate(hit.tf) * (hit.lead ? 1 + RANK.lead : 1) * (1 + RANK.earlier / (1 + hit.first));
           best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + said));

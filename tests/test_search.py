@@ -141,7 +141,7 @@ def test_a_synonym_from_the_list_finds_its_rule(searching, site, path, query, ru
 # also where the form's stem differs from the listed word's (vihaiseen, listed: vihainen).
 @pytest.mark.parametrize("path, query, listed, rule", [
     ("", "valeuutisista", "valeuutiset", "/crisis/#correct-false-information"),
-    ("", "vihaiselle", "vihainen", "/interaction/#use-judgement"),
+    ("", "vihaiselle", "vihainen", "/interaction/#do-not-get-provoked"),
     ("sv/", "desinformationen", "desinformation", "/sv/crisis/#correct-false-information"),
 ])
 def test_another_form_of_a_listed_word_finds_its_rule(searching, site, path, query, listed, rule):

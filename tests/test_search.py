@@ -291,13 +291,27 @@ def test_a_compound_typed_apart_finds_its_rule(searching, site, path, query, rul
 
 # A compound the guideline does not write, whose second part only begins a word of it ("stängning": "Stäng"),
 # and a two-letter first part ("ai"): split where the parts meet the rule, not where a linking s makes a
-# longer first part ("kontos" + "tängning" met "tangentbordet").
+# longer first part ("kontos" + "tängning" met "tangentbordet"). A Finnish adjective in -nen is a compound's
+# first part in -s: "yhteistili" is the heading's "yhteistä tiliä" (yhteinen), not "yhteistyö".
 @pytest.mark.parametrize("path, query, rule", [
     ("sv/", "kontostängning", "/sv/channels/#close-inactive"),
     ("sv/", "aibilder", "/sv/ai/#label-ai-content"),
+    ("", "yhteistili", "/channels/#shared-account"),
 ])
 def test_a_compound_the_text_lacks_finds_the_rule_of_its_parts(searching, site, path, query, rule):
     assert query not in page_text(site, rule.split("#")[0]), f"{query} is on the page as typed"
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
+# The noun of an action the rule writes as a verb: "stängning" where the heading says "Stäng kontot", not
+# "ställning", one letter away (the correction for a typo).
+@pytest.mark.parametrize("path, query, rule", [
+    ("sv/", "stängning", "/sv/channels/#close-inactive"),
+    ("sv/", "kontots stängning", "/sv/channels/#close-inactive"),
+])
+def test_the_noun_of_an_action_finds_the_rule_that_writes_the_verb(searching, site, path, query, rule):
+    assert "stängning" not in page_text(site, rule.split("#")[0]), "the page writes the noun as typed"
     found = searching(path, query)
     assert found and found[0] == rule, found
 

@@ -15,7 +15,8 @@
  *   "också") count less; a known word
  *   becomes its exact base form, before any prefix; an unknown one its stem, exact or as a prefix; a word
  *   written only inside compounds meets their parts; a compound the index lacks is split into two words the
- *   index has, and two neighbours that make a word of the index count as that word too; when nothing else
+ *   index has (a first part in -is also as the adjective in -inen: yhteistili), a Swedish noun of an action
+ *   (stängning) meets its verb's words, and two neighbours that make a word of the index count as that word too; when nothing else
  *   matched, a word of the index within 1-2 edits; words on the communications unit's list
  *   (quizzes/search.yml), in any of their forms (also where the stem changes: vihaiselle, vihainen), add the
  *   guideline's words they mean;
@@ -290,6 +291,10 @@
         if (!headTerms.length && stripped.length >= 4 && hasPrefix(fold(stripped))) headTerms = [[fold(stripped) + "*", BOOST_PREFIX]];
       }
       if (!headTerms.length) continue;
+      // a Finnish adjective in -nen joins a compound in -s ("yhteistili": yhteinen, the heading's "yhteistä tiliä")
+      if (language === "fi" && /is$/.test(head)) exactTerms(head.slice(0, -1) + "nen").forEach(function (t) {
+        if (!headTerms.some(function (h) { return h[0] === t[0]; })) headTerms.push(t);
+      });
       if (tailTerms.length) {
         best = parted(headTerms, tailTerms);
         break;
@@ -377,12 +382,20 @@
     });
   }
 
+  /* A Swedish verbal noun in -ning/-ing (stängning, registreringen) as the beginning of its verb's words */
+  function actionTerms(word) {
+    var found = language === "sv" && /^(.{4,}?)n?ing(en|ar|arna|s)?$/.exec(fold(word));
+    return found && hasPrefix(found[1]) ? [[found[1] + "*", BOOST_PREFIX]] : [];
+  }
+
   /* Every way a typed word can meet the index, best first */
   function termsOf(word, guess) {
     var terms = exactTerms(word);
     var prefix = fold(stem(word));
     if (!terms.length && hasPrefix(prefix)) terms.push([prefix + "*", BOOST_PREFIX]);
     if (!guess) return terms;
+    // a Swedish noun of an action the text writes as a verb ("stängning av konton": "stäng kontot")
+    if (!terms.length) terms = actionTerms(word);
     // a long word one edit from a word of the index is a typo rather than a compound ("salsana", "sektorschef")
     if (!terms.length && word.length >= 7) terms = typoTerms(word, 1);
     // a compound that only a page weighted down writes (the sources' "vastausaika"): its parts find the rules

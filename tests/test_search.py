@@ -316,6 +316,17 @@ def test_the_noun_of_an_action_finds_the_rule_that_writes_the_verb(searching, si
     assert found and found[0] == rule, found
 
 
+# A word three sections write once each, two of them in a link to the third ("linkki tietosuojaselosteeseen,
+# katso Keskustelijoiden tietosuoja"): the rule the links lead to is the one about it, as their text says.
+@pytest.mark.parametrize("path, query, rule", [
+    ("", "tietosuojaseloste", "/interaction/#commenter-data-protection"),
+    ("sv/", "dataskyddsbeskrivning", "/sv/interaction/#commenter-data-protection"),
+])
+def test_the_rule_other_rules_link_to_with_the_word_comes_first(searching, site, path, query, rule):
+    found = searching(path, query)
+    assert found and found[0] == rule, found
+
+
 # A compound that only the sources page writes ("vastausaika", "svarstid", in its notes on the seeds): without its
 # parts the reader would find nothing but that page, weighted down; with them the rule is on the first screen.
 @pytest.mark.parametrize("path, query, rule", [

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from html import unescape
+from urllib.parse import urljoin
 
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -166,9 +167,33 @@ def synonym_table(entries, language: str) -> dict[str, list[str]]:
     return table
 
 
-def lexicon(index: dict, language: str, synonyms: dict[str, list[str]]) -> dict:
-    """What the worker needs besides the index, put in the index's config (Material passes only config and docs)."""
+ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+LINK = re.compile(r"<a\b[^>]*\bhref=\"([^\"]*#[^\"]+)\"[^>]*>(.*?)</a>", re.DOTALL)
+
+
+def linked_words(pages: dict[str, str]) -> dict[str, str]:
+    """Section -> the words of the links that lead to it from the text of the given pages (location -> built HTML,
+    locations as the index writes them, "channels/"): what other rules call it ("katso Keskustelijoiden
+    tietosuoja" under "tietosuojaselosteeseen"), as web search counts a link's text for the page it leads to."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for location, html in pages.items():
+        for article in ARTICLE.findall(html):
+            for href, text in LINK.findall(article):
+                if "headerlink" in text or "://" in href:
+                    continue
+                target = urljoin("/" + location, unescape(href)).lstrip("/")
+                if target.split("#")[0] == location and not target.split("#")[1]:
+                    continue
+                found[target].update(match.lower() for match in WORD.findall(unescape(TAG.sub(" ", text))))
+    return {target: " ".join(sorted(words)) for target, words in sorted(found.items()) if words}
+
+
+def lexicon(index: dict, language: str, synonyms: dict[str, list[str]], linked: dict[str, str] | None = None) -> dict:
+    """What the worker needs besides the index, put in the index's config (Material passes only config and docs);
+    linked: linked_words of the language's pages, kept for the sections the index has."""
     words = index_words(index)
     chosen = choose_readings(words) if language == "fi" else {}
+    sections = {entry.get("location") for entry in index["docs"]}
     return {"forms": encode_forms(base_forms(words, language, chosen)),
-            "parts": encode_forms(compound_parts(words, language, chosen)), "synonyms": synonyms}
+            "parts": encode_forms(compound_parts(words, language, chosen)), "synonyms": synonyms,
+            "linked": {target: text for target, text in (linked or {}).items() if target in sections}}

@@ -21,7 +21,8 @@
  *   (quizzes/search.yml), in any of their forms (also where the stem changes: vihaiselle, vihainen), add the
  *   guideline's words they mean;
  * - ranking (rank, below): each of the reader's words counts once, by its best term and its rarity, a heading
- *   above the text and the section's opening above the rest, scaled by the share of the query a section covers
+ *   above the text and the section's opening above the rest, what other rules' links to it say below its
+ *   own heading (the index's config carries the links' words, "linked"), scaled by the share of the query a section covers
  *   and by the page's weight;
  * - results: each result's highlight words (?h=) are the words of the page that matched, so the page marks
  *   "työntekijä" for a reader who typed "tyontekija"; a typed word found nowhere is reported as missing.
@@ -136,7 +137,36 @@
       synonyms.set(word, list[word]);
       synonyms.set(fold(word), list[word]);
     });
-    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms, parts: parts };
+    var linked = new Map();
+    Object.keys(data && data.linked || {}).forEach(function (location) {
+      linked.set(location, data.linked[location].split(" "));
+    });
+    return { forms: forms, folded: folded, bases: bases, synonyms: synonyms, parts: parts, linked: linked };
+  }
+
+  var linkedTerms = new Map(); // location -> the terms of the words of the links that lead to it
+
+  /* The terms of a section's link words, as the index has them (base form, stem, folded copies) */
+  function linkTerms(location) {
+    if (!linkedTerms.has(location)) {
+      var terms = new Set();
+      (lexicon && lexicon.linked.get(location) || []).forEach(function (word) {
+        [baseOf(word), stem(word), word].forEach(function (term) {
+          if (term) { terms.add(term); terms.add(fold(term)); }
+        });
+      });
+      linkedTerms.set(location, terms);
+    }
+    return linkedTerms.get(location);
+  }
+
+  function linkedBy(location, alternative) {
+    var terms = linkTerms(location);
+    if (!terms.size) return false;
+    if (!alternative.prefix) return terms.has(alternative.term);
+    var found = false;
+    terms.forEach(function (term) { if (!found && term.lastIndexOf(alternative.term, 0) === 0) found = true; });
+    return found;
   }
 
   /* The base form of a word on the site, typed with or without ä/ö/å; null when the table does not know it */
@@ -459,7 +489,7 @@
    * ("Vaitiolovelvollisuus on somessa erityisen tärkeä"), where another section mentions it in passing.
    */
   var SHOWN = { near: 0.5, most: 3 }; // sections of a page shown openly: those scoring near its best, at most
-  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1, phrase: 0.5, pageTitle: 1 };
+  var RANK = { heading: 4, coverage: 0.5, lead: 1, leadBlocks: 2, earlier: 0.1, phrase: 0.5, pageTitle: 1, linked: 3 };
   var documents = new Map(); // location -> {boost, parent}
   var ranked = new Map(); // location -> score of the query being answered
 
@@ -533,7 +563,9 @@
         var best = 0;
         slot.alternatives.forEach(function (alternative, j) {
           var hit = own[i][j];
-          var heading = hit.title ? RANK.heading : page && page[i][j].title ? RANK.pageTitle : 0;
+          // what another rule's link to the section says counts as a heading of it, less than its own
+          var heading = hit.title ? RANK.heading : (hit.title || hit.tf) && linkedBy(result.ref, alternative) ? RANK.linked :
+                        page && page[i][j].title ? RANK.pageTitle : 0;
           // and the earlier the better, a little: the section that opens with the word before one that lists it
           var said = saturate(hit.tf) * (hit.lead ? 1 + RANK.lead : 1) * (1 + RANK.earlier / (1 + hit.first));
           best = Math.max(best, alternative.confidence / sure[i] * rarity[i][j] * (heading + said));
@@ -692,6 +724,7 @@
           documents.set(doc.location, { boost: doc.boost, parent: page !== doc.location ? page : null });
         });
         lexicon = readLexicon(message.data.config.lexicon);
+        linkedTerms = new Map();
         synonymStems = null;
         indexing = true;
       }

@@ -41,7 +41,6 @@ def on_post_build(config) -> None:
                                                   encoding="utf-8")
 
 
-
 def _rule_pages(index: dict, root: Path) -> dict[str, str]:
     """The built HTML of the pages the index weighs fully (the guideline's own, not quizzes or the sources)."""
     weights = {}

@@ -14,8 +14,7 @@ from guideline import search_lexicon
 from guideline.docs import markdown_body
 from guideline.problems import ProblemsFound
 from guideline.search_lexicon import (base_forms, choose_readings, compound_parts, encode_forms, finnish_readings,
-                                      linked_words,
-                                      index_words, lexicon, synonym_table)
+                                      index_words, lexicon, linked_words, synonym_table)
 from guideline.search_split import weigh_page_entries
 from sitetools import check_source
 
@@ -159,7 +158,7 @@ def test_a_sections_link_words_are_what_the_text_links_to_it_with():
     """A rule's links to another lead there with what they say; navigation, the heading's own permalink and links
     to other hosts are not the text's words for a section."""
     page = ('<nav><a href="../interaction/#archiving">Arkistointi</a></nav><article>'
-            '<h2 id="show-who-runs-it">Kerro <a class="headerlink" href="#show-who-runs-it">&para;</a></h2>'
+            '<h2 id="show-who-runs-it">Kerro <a class="headerlink" href="#show-who-runs-it" title="Pysyvä linkki">linkki</a></h2>'
             '<p>linkki <a href="../interaction/#commenter-data-protection">kaupungin <em>tietosuojaselosteeseen</em></a>,'
             ' <a href="#respond-quickly">vastaa nopeasti</a>, <a href="https://example.org/#x">muualle</a></p></article>')
     other = '<article><a href="../interaction/#commenter-data-protection">Tietosuojaselostetta</a></article>'

@@ -168,7 +168,8 @@ def synonym_table(entries, language: str) -> dict[str, list[str]]:
 
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
-LINK = re.compile(r"<a\b[^>]*\bhref=\"([^\"]*#[^\"]+)\"[^>]*>(.*?)</a>", re.DOTALL)
+LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+SECTION_HREF = re.compile(r"\bhref=\"([^\"]*#[^\"]+)\"")
 
 
 def linked_words(pages: dict[str, str]) -> dict[str, str]:
@@ -178,12 +179,11 @@ def linked_words(pages: dict[str, str]) -> dict[str, str]:
     found: dict[str, set[str]] = defaultdict(set)
     for location, html in pages.items():
         for article in ARTICLE.findall(html):
-            for href, text in LINK.findall(article):
-                if "headerlink" in text or "://" in href:
+            for attributes, text in LINK.findall(article):
+                href = SECTION_HREF.search(attributes)
+                if not href or "://" in href[1] or "headerlink" in attributes:
                     continue
-                target = urljoin("/" + location, unescape(href)).lstrip("/")
-                if target.split("#")[0] == location and not target.split("#")[1]:
-                    continue
+                target = urljoin("/" + location, unescape(href[1])).lstrip("/")
                 found[target].update(match.lower() for match in WORD.findall(unescape(TAG.sub(" ", text))))
     return {target: " ".join(sorted(words)) for target, words in sorted(found.items()) if words}
 

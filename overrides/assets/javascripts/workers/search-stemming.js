@@ -16,14 +16,14 @@
  *   becomes its exact base form, before any prefix; an unknown one its stem, exact or as a prefix; a word
  *   written only inside compounds meets their parts; a compound the index lacks is split into two words the
  *   index has (a first part in -is also as the adjective in -inen: yhteistili), a Swedish noun of an action
- *   (stängning) meets its verb's words, and two neighbours that make a word of the index count as that word too; when nothing else
- *   matched, a word of the index within 1-2 edits; words on the communications unit's list
+ *   (stängning) meets its verb's words, and two neighbours that make a word of the index count as that word
+ *   too; when nothing else matched, a word of the index within 1-2 edits; words on the communications unit's list
  *   (quizzes/search.yml), in any of their forms (also where the stem changes: vihaiselle, vihainen), add the
  *   guideline's words they mean;
  * - ranking (rank, below): each of the reader's words counts once, by its best term and its rarity, a heading
  *   above the text and the section's opening above the rest, what other rules' links to it say below its
- *   own heading (the index's config carries the links' words, "linked"), scaled by the share of the query a section covers
- *   and by the page's weight;
+ *   own heading (the index's config carries the links' words, "linked"), scaled by the share of the query a
+ *   section covers and by the page's weight;
  * - results: each result's highlight words (?h=) are the words of the page that matched, so the page marks
  *   "työntekijä" for a reader who typed "tyontekija"; a typed word found nowhere is reported as missing.
  *
@@ -146,14 +146,12 @@
 
   var linkedTerms = new Map(); // location -> the terms of the words of the links that lead to it
 
-  /* The terms of a section's link words, as the index has them (base form, stem, folded copies) */
+  /* The terms of a section's link words, as the index has the words (whole words: a link names the rule) */
   function linkTerms(location) {
     if (!linkedTerms.has(location)) {
       var terms = new Set();
       (lexicon && lexicon.linked.get(location) || []).forEach(function (word) {
-        [baseOf(word), stem(word), word].forEach(function (term) {
-          if (term) { terms.add(term); terms.add(fold(term)); }
-        });
+        indexTerms(word).forEach(function (term) { if (term[0] !== PART) terms.add(term); });
       });
       linkedTerms.set(location, terms);
     }
@@ -176,11 +174,8 @@
     return lexicon.forms.get(word) || lexicon.folded.get(fold(word)) || null;
   }
 
-  /* Index side: a word's base form and stem, and their folded copies (positions kept for highlighting) */
-  function expand(token) {
-    if (!indexing) return token;
-    var word = token.toString();
-    if (word[0] === ASKS) return token;
+  /* The terms a word of the site is indexed under: its base form and stem, and their folded copies */
+  function indexTerms(word) {
     var terms = [];
     var base = baseOf(word);
     if (base) terms.push(base);
@@ -193,7 +188,15 @@
       if (!term || seen.has(term)) return false;
       seen.add(term);
       return true;
-    }).map(function (term) {
+    });
+  }
+
+  /* Index side: a word as its terms (positions kept for highlighting) */
+  function expand(token) {
+    if (!indexing) return token;
+    var word = token.toString();
+    if (word[0] === ASKS) return token;
+    return indexTerms(word).map(function (term) {
       return token.clone(function () { return term; });
     });
   }
@@ -564,7 +567,7 @@
         slot.alternatives.forEach(function (alternative, j) {
           var hit = own[i][j];
           // what another rule's link to the section says counts as a heading of it, less than its own
-          var heading = hit.title ? RANK.heading : (hit.title || hit.tf) && linkedBy(result.ref, alternative) ? RANK.linked :
+          var heading = hit.title ? RANK.heading : hit.tf && linkedBy(result.ref, alternative) ? RANK.linked :
                         page && page[i][j].title ? RANK.pageTitle : 0;
           // and the earlier the better, a little: the section that opens with the word before one that lists it
           var said = saturate(hit.tf) * (hit.lead ? 1 + RANK.lead : 1) * (1 + RANK.earlier / (1 + hit.first));

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 
 from guideline.adapter import i18n
-from guideline.adapter.site import COMPILED_TEMPLATES, project_for
+from guideline.adapter.site import project_for
 from guideline.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guideline.strings import load_strings
 
@@ -46,8 +46,7 @@ def on_env(env, config, files):
     the templates render, each is escaped Markup, which shows right both where Material prints it as it is and
     where it escapes it (`| e` leaves Markup alone); on_post_build puts the text back, because static-i18n accepts
     a language's site_name only over a plain str. (The theme's templates are compiled once, for every language
-    and rebuild: guideline.adapter.site.)"""
-    env.bytecode_cache = COMPILED_TEMPLATES
+    and rebuild: guideline.adapter.theme.)"""
     env.globals["ui"] = partial(project_for(config).strings.markup, language=i18n.current_language(config))
     for holder, key in _plain_texts(config):
         holder[key] = Markup(escape(holder[key]))

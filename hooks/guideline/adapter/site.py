@@ -20,7 +20,7 @@ from guideline.navigation import read_navigation
 from guideline.pages import render_inputs
 from guideline.project import Project, check_project
 from guideline.strings import TABLE
-from guideline.templates import COMPILED_TEMPLATES, TEMPLATES, reset_templates  # noqa: F401 (hooks/languages.py)
+from guideline.templates import TEMPLATES, reset_templates
 from guideline.views import LINK_SCHEME
 
 # The last project made, with the fingerprint of everything it was made from and the configuration of the build

@@ -150,3 +150,81 @@ def test_the_server_polls_for_saved_files_every_tenth_of_a_second(tmp_path):
         assert {emitter.timeout for emitter in server.observer.emitters} == {POLLING_INTERVAL}
     finally:
         server.server_close()
+
+
+def site_files(site) -> dict[str, bytes]:
+    """Every published file of a site by its path, through the links `mkdocs serve` makes (not its hidden folders)."""
+    found = {}
+    for directory, subdirectories, names in os.walk(site, followlinks=True):
+        subdirectories[:] = [name for name in subdirectories if not name.startswith(".guideline")]
+        for name in names:
+            path = os.path.join(directory, name)
+            with open(path, "rb") as file:
+                found[os.path.relpath(path, site)] = file.read()
+    return found
+
+
+@pytest.mark.build
+def test_a_rebuild_that_reuses_unchanged_pages_publishes_what_a_fresh_build_does(tmp_path, serving):
+    """Under `mkdocs serve` a page whose Markdown and links did not change is not converted again
+    (guideline.adapter.converted), nor are the theme's files listed again (guideline.adapter.theme): after a saved
+    page and question, every file of the rebuilt site is byte for byte that of a fresh `mkdocs build`."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from guideline.adapter.converted import CONVERTED
+
+    root = copy_project(tmp_path / "project")
+    site = tmp_path / "served"
+
+    def rebuild():
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)), serve_url="http://127.0.0.1:8000/")
+
+    rebuild()
+    reused = CONVERTED.reused
+    edit(root / "docs/fi/security.md", "# Tietoturva\n", "# Tietoturva\n\nEsikatselun uusi kappale.\n")
+    edit(root / "docs/sv/security.md", "## Varje administratör har egna inloggningsuppgifter",
+         "## Varje administratör har alltid egna inloggningsuppgifter")
+    edit(root / "quizzes/questions/security.yml", "Kaapattu tili", "Kaapattu tunnus")
+    rebuild()
+    assert CONVERTED.reused - reused >= 40  # the written pages of both languages but the two saved ones
+    fresh = tmp_path / "fresh"
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(fresh)], cwd=root,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root / "hooks")},
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    rebuilt, built = site_files(site), site_files(fresh)
+    assert "Esikatselun uusi kappale." in rebuilt["security/index.html"].decode("utf-8")
+    assert "Varje administratör har alltid" in rebuilt["sv/security/index.html"].decode("utf-8")
+    assert sorted(rebuilt) == sorted(built)
+    assert [path for path in built if rebuilt[path] != built[path]] == []
+
+
+@pytest.mark.unit
+def test_a_conversion_that_logged_a_warning_is_done_again_at_every_rebuild(tmp_path):
+    """A strict build stops at a warning: the page must give it again at the next rebuild, not a kept HTML."""
+    import logging
+    from mkdocs.commands.build import get_files
+    from mkdocs.config import load_config
+    from mkdocs.structure.pages import Page
+    from guideline.adapter.converted import ConvertedPages
+
+    config = load_config(str(copy_project(tmp_path / "project") / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    converted = ConvertedPages()
+    converted.keep = True
+
+    def rebuild(warn: bool) -> tuple[str, str]:
+        """The Markdown MkDocs is given, and the page's HTML after the hooks."""
+        files = get_files(config)
+        page = Page(None, files.get_file_from_path("fi/security.md"), config)
+        page.read_source(config)
+        given = page.markdown = converted.before(page.markdown, page, config, files)
+        page.render(config, files)
+        if warn:
+            logging.getLogger("mkdocs.structure.pages").warning("a link MkDocs does not find")
+        return given, converted.after(page.content, page, config, files)
+
+    full, html = rebuild(warn=True)
+    assert "Tietoturva" in full and "<h1" in html
+    assert rebuild(warn=False)[0] == full  # converted again: the last one warned
+    given, reused = rebuild(warn=False)
+    assert given == "" and reused == html and converted.reused == 1

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from guideline.adapter import i18n
+from guideline.adapter.converted import CONVERTED
 from guideline.docs import MarkdownSettings
 from guideline import kept
 from guideline.exports import export_files, make_exports, scorm, write_export
@@ -42,6 +43,7 @@ def set_serving(serving: bool) -> None:
     global _serving
     _serving = serving
     kept.KEPT.keep = serving  # each question's question file and export pieces, for the next rebuild
+    CONVERTED.keep = serving  # each page's Markdown conversion
 
 
 # How often `mkdocs serve` looks for saved files, in seconds. MkDocs' server polls the watched folders every half

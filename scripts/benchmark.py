@@ -48,12 +48,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sitetools import copy_project  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve import temporary_folder  # noqa: E402
+
 PEER = "mkdocs-quiz==1.7.1"
 # The peer's environment gets the versions this project builds with, so only the quiz code differs.
 SHARED_PINS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
                "pyyaml", "babel")
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guideline-benchmark"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SERVE_ENV = temporary_folder(ENV)
 LANGUAGES = ("fi", "sv")
 TRUE_FALSE = {"fi": ("Totta", "Tarua"), "sv": ("Sant", "Falskt")}
 
@@ -403,11 +407,12 @@ EDITS = {"question": _append_to_question, "page": _append_to_page, "strings.yml"
 
 
 def serve_latency(label: str, python: Path, project: Path, edits: dict, repeats: int, log: Path) -> None:
-    """Start `mkdocs serve` on the project; after each edit, the seconds until the served page shows it."""
+    """Start `mkdocs serve` on the project as scripts/serve.sh starts it (its temporary site in memory where the
+    system has room: scripts/serve.py); after each edit, the seconds until the served page shows it."""
     port = _free_port()
     with open(log, "ab") as output:
         server = subprocess.Popen([str(python), "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project, env=ENV, stdin=subprocess.DEVNULL, stdout=output, stderr=output,
+                                  cwd=project, env=SERVE_ENV, stdin=subprocess.DEVNULL, stdout=output, stderr=output,
                                   start_new_session=True)
     try:
         if _wait_for(port, "/", "<html", timeout=600) is None:
@@ -467,7 +472,8 @@ def main() -> None:
             runs = arguments.runs or (2 if arguments.quick else 5 if count < 2000 else 3)
             results.append(measure_size(count, runs, scratch, peer))
         growth(results)
-        print("\nmkdocs serve: from saving a file to the served page showing it (median):")
+        print("\nmkdocs serve: from saving a file to the served page showing it (median); temporary site in "
+              f"{SERVE_ENV.get('TMPDIR') or tempfile.gettempdir()}, for both sides:")
         repeats = 1 if arguments.quick else 3
         for size in serve_sizes:
             result = next((result for result in results if result["count"] == (size or real)), None)

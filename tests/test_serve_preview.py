@@ -228,3 +228,21 @@ def test_a_conversion_that_logged_a_warning_is_done_again_at_every_rebuild(tmp_p
     assert rebuild(warn=False)[0] == full  # converted again: the last one warned
     given, reused = rebuild(warn=False)
     assert given == "" and reused == html and converted.reused == 1
+
+
+@pytest.mark.unit
+def test_the_preview_site_is_kept_in_memory_only_where_there_is_room(tmp_path, monkeypatch):
+    """scripts/serve.py gives `mkdocs serve` a temporary folder in memory when the system has one with room, and
+    leaves a TMPDIR the user chose, a folder it cannot write and a small one (Docker's 64 MB /dev/shm) alone."""
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), os.pardir, "scripts"))
+    import serve
+
+    monkeypatch.setattr(serve, "MEMORY_FOLDER", tmp_path)
+    monkeypatch.setattr(serve, "NEEDED", 1)
+    assert serve.temporary_folder({"PATH": "/bin"}) == {"PATH": "/bin", "TMPDIR": str(tmp_path)}
+    assert serve.temporary_folder({"TMPDIR": "/var/tmp"}) == {"TMPDIR": "/var/tmp"}
+    monkeypatch.setattr(serve, "NEEDED", 1 << 60)
+    assert serve.temporary_folder({}) == {}
+    monkeypatch.setattr(serve, "NEEDED", 1)
+    monkeypatch.setattr(serve, "MEMORY_FOLDER", tmp_path / "missing")
+    assert serve.temporary_folder({}) == {}

@@ -28,8 +28,14 @@ def index_words(index: dict) -> set[str]:
     words: set[str] = set()
     for entry in index["docs"]:
         for field in (entry.get("title", ""), entry.get("text", "")):
-            words.update(match.lower() for match in WORD.findall(unescape(TAG.sub(" ", field))))
-    return {word for word in words if not word.isdigit()}
+            words.update(_field_words(field))
+    return words
+
+
+@lru_cache(maxsize=8192)  # a section's text is the same from one rebuild to the next until its page is saved
+def _field_words(field: str) -> frozenset[str]:
+    return frozenset(word for word in (match.lower() for match in WORD.findall(unescape(TAG.sub(" ", field))))
+                     if not word.isdigit())
 
 
 @lru_cache(maxsize=1)
@@ -191,9 +197,15 @@ def linked_words(pages: dict[str, str]) -> dict[str, str]:
 def lexicon(index: dict, language: str, synonyms: dict[str, list[str]], linked: dict[str, str] | None = None) -> dict:
     """What the worker needs besides the index, put in the index's config (Material passes only config and docs);
     linked: linked_words of the language's pages, kept for the sections the index has."""
-    words = index_words(index)
-    chosen = choose_readings(words) if language == "fi" else {}
+    forms, parts = _word_tables(frozenset(index_words(index)), language)
     sections = {entry.get("location") for entry in index["docs"]}
-    return {"forms": encode_forms(base_forms(words, language, chosen)),
-            "parts": encode_forms(compound_parts(words, language, chosen)), "synonyms": synonyms,
+    return {"forms": forms, "parts": parts, "synonyms": synonyms,
             "linked": {target: text for target, text in (linked or {}).items() if target in sections}}
+
+
+@lru_cache(maxsize=4)  # each language's last: `mkdocs serve` rebuilds with the same words until a page changes
+def _word_tables(words: frozenset[str], language: str) -> tuple[str, str]:
+    """The base forms and the compound parts of the words, encoded for the worker."""
+    chosen = choose_readings(set(words)) if language == "fi" else {}
+    return (encode_forms(base_forms(set(words), language, chosen)),
+            encode_forms(compound_parts(set(words), language, chosen)))

@@ -53,7 +53,7 @@ class ConvertedPages:
         self.reused = 0  # conversions reused, for the tests and the benchmark
         self._last: dict[tuple[str, str], tuple[tuple, Converted]] = {}
         self._pending: dict[int, tuple[tuple, str, int]] = {}  # by id(page): its key, Markdown and the warnings
-        self._files: tuple[Files, tuple] | None = None
+        self._files: tuple[Files, tuple, dict] | None = None
         self._warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
@@ -82,8 +82,8 @@ class ConvertedPages:
             page._title_from_render = converted.title
             page.present_anchor_ids = set(converted.anchors) if converted.anchors is not None else None
             if converted.links_to_anchors is not None:
-                page.links_to_anchors = {files.get_file_from_path(uri): dict(links)
-                                         for uri, links in converted.links_to_anchors.items()}
+                by_uri = self._by_uri(files)
+                page.links_to_anchors = {by_uri[uri]: dict(links) for uri, links in converted.links_to_anchors.items()}
             return converted.content
         if self._warnings.count == warnings:
             links = page.links_to_anchors
@@ -108,8 +108,14 @@ class ConvertedPages:
     def _places(self, files: Files) -> tuple:
         """Every file's source path, URL and inclusion: what a link of a page resolves to, or warns about."""
         if self._files is None or self._files[0] is not files:
-            self._files = (files, tuple(sorted((file.src_uri, file.url, str(file.inclusion)) for file in files)))
+            self._files = (files, tuple(sorted((file.src_uri, file.url, str(file.inclusion)) for file in files)),
+                           {file.src_uri: file for file in files})
         return self._files[1]
+
+    def _by_uri(self, files: Files) -> dict:
+        """The files by source path (static-i18n's own lookup by path is slow)."""
+        self._places(files)
+        return self._files[2]
 
 
 CONVERTED = ConvertedPages()

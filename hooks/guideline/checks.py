@@ -120,11 +120,12 @@ def _link_problems(page: DocPage, docs: Docs, generated: set[str]) -> list[Probl
         target = (tag.get(attribute) or "").strip()
         parts = urlsplit(target)
         scheme = parts.scheme.lower()
-        line = page.line_of(target) if target else None
+        line = _Line(page, target)  # found only for a problem: a search through the page's text
         if scheme in SCRIPT_SCHEMES and not (tag.name == "img" and target.startswith("data:image/")):
-            problems.append(Problem(file=page.shown, key="error.script_link", line=line, params={"link": target[:80]}))
+            problems.append(Problem(file=page.shown, key="error.script_link", line=line(),
+                                    params={"link": target[:80]}))
         elif tag.name == "img" and (scheme or target.startswith("//")):
-            problems.append(Problem(file=page.shown, key="error.external_resource", line=line,
+            problems.append(Problem(file=page.shown, key="error.external_resource", line=line(),
                                     params={"tag": "img", "address": target[:80]}))
         elif not scheme and not target.startswith("//"):
             problem = _relative_link_problem(page, target, parts, docs, generated, line)
@@ -133,7 +134,17 @@ def _link_problems(page: DocPage, docs: Docs, generated: set[str]) -> list[Probl
     return problems
 
 
-def _relative_link_problem(page, target, parts, docs, generated, line) -> Problem | None:
+class _Line:
+    """The line of a link's target in its page, looked up when a problem is made of it."""
+
+    def __init__(self, page: DocPage, target: str):
+        self.page, self.target = page, target
+
+    def __call__(self) -> int | None:
+        return self.page.line_of(self.target) if self.target else None
+
+
+def _relative_link_problem(page, target, parts, docs, generated, line: _Line) -> Problem | None:
     path = page.path
     if parts.path:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(parts.path)))
@@ -147,15 +158,15 @@ def _relative_link_problem(page, target, parts, docs, generated, line) -> Proble
             found = (folder / path).resolve()
             if found.is_file() and found.is_relative_to(project):
                 return None
-        return Problem(file=page.shown, key="error.broken_file_link", line=line, params={"link": target})
+        return Problem(file=page.shown, key="error.broken_file_link", line=line(), params={"link": target})
     known = docs.page(page.language, path)
     if known is None and path not in generated:
         close = difflib.get_close_matches(path, list(docs.pages[page.language]) + sorted(generated), n=3)
-        return Problem(file=page.shown, key="error.broken_link", line=line,
+        return Problem(file=page.shown, key="error.broken_link", line=line(),
                        params={"link": target, "suggestions": ", ".join(close) or "-"})
     if parts.fragment and known is not None and unquote(parts.fragment) not in known.ids:
         close = difflib.get_close_matches(parts.fragment, sorted(known.ids), n=3)
-        return Problem(file=page.shown, key="error.broken_anchor", line=line,
+        return Problem(file=page.shown, key="error.broken_anchor", line=line(),
                        params={"link": target, "page": known.shown, "suggestions": ", ".join(close) or "-"})
     return None
 

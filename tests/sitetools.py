@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 # Debian's Chromium, quiet and offline (the tests and scripts/search_benchmark.py launch it alike).
@@ -67,8 +68,17 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     return target
 
 
+# Files every SiteServer serves beside the site, at paths no site has: axe-core, which a page then loads as a script
+# the browser keeps compiled from page to page (given as text it was parsed anew in every page, a third of a second).
+TEST_FILES = {"/__tests__/axe.min.js": ROOT / "node_modules" / "axe-core" / "axe.min.js"}
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site without logging every request."""
+
+    def translate_path(self, path: str) -> str:
+        found = TEST_FILES.get(path.split("?", 1)[0].split("#", 1)[0])
+        return str(found) if found is not None else super().translate_path(path)
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
@@ -167,9 +177,17 @@ def free_port() -> int:
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def add_axe(page, axe_source: str) -> None:
+    """axe-core into the page: from the page's own server where it is a SiteServer (TEST_FILES), else as text."""
+    try:
+        page.add_script_tag(url="/__tests__/axe.min.js")
+    except PlaywrightError:  # another server (a learning platform's page, mkdocs serve)
+        page.add_script_tag(content=axe_source)
+
+
 def axe_violations(page, axe_source: str) -> list[str]:
     """Run axe-core in the page and describe each violation with the elements it hit."""
-    page.add_script_tag(content=axe_source)
+    add_axe(page, axe_source)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"

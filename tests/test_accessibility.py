@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitetools import AXE_TAGS, built_pages, page_url_path, resolve, soup
+from sitetools import AXE_TAGS, add_axe, built_pages, page_url_path, resolve, soup
 
 
 def axe_findings(page, axe_source: str) -> list[str]:
     """axe-core's WCAG 2.1 A/AA rules and its best practices (such as a name for every dialog)."""
-    page.add_script_tag(content=axe_source)
+    add_axe(page, axe_source)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS + ["best-practice"])

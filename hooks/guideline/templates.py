@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import (BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template,
+from jinja2 import (BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined,
                     select_autoescape)
 from jinja2.bccache import Bucket
 from markupsafe import Markup
@@ -94,12 +94,12 @@ def render_macro(template: str, macro: str, strings: UiStrings, **context) -> st
 
     The module is made for this table: a template module evaluated once would keep the first table it saw,
     and `mkdocs serve` would go on showing strings.yml as it was when the server started."""
-    return str(getattr(_module(environment().get_template(template), strings), macro)(**context)).strip()
+    return str(getattr(_module(template, strings), macro)(**context)).strip()
 
 
-@lru_cache(maxsize=32)
-def _module(template: Template, strings: UiStrings):
-    return template.make_module({"strings": strings})
+@lru_cache(maxsize=32)  # looked up once, not at each of a large pool's tens of thousands of macro calls
+def _module(template: str, strings: UiStrings):
+    return environment().get_template(template).make_module({"strings": strings})
 
 
 def templates_fingerprint(templates_dir: Path = TEMPLATES) -> tuple:

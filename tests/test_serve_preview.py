@@ -215,22 +215,24 @@ def test_a_conversion_that_logged_a_warning_is_done_again_at_every_rebuild(tmp_p
     converted = ConvertedPages()
     converted.keep = True
 
-    def rebuild(warn: bool) -> tuple[str, str]:
-        """The Markdown MkDocs is given, and the page's HTML after the hooks."""
+    def rebuild(warn: bool) -> str:
+        """The page's HTML after the hooks, MkDocs' steps between them as it takes them."""
         files = get_files(config)
         page = Page(None, files.get_file_from_path("fi/security.md"), config)
         page.read_source(config)
-        given = page.markdown = converted.before(page.markdown, page, config, files)
+        page.markdown = converted.before(page.markdown, page, config, files)
         page.render(config, files)
         if warn:
             logging.getLogger("mkdocs.structure.pages").warning("a link MkDocs does not find")
-        return given, converted.after(page.content, page, config, files)
+        return converted.after(page.content, page, config, files), page
 
-    full, html = rebuild(warn=True)
-    assert "Tietoturva" in full and "<h1" in html
-    assert rebuild(warn=False)[0] == full  # converted again: the last one warned
-    given, reused = rebuild(warn=False)
-    assert given == "" and reused == html and converted.reused == 1
+    html, _ = rebuild(warn=True)
+    assert "<h1" in html and "Tietoturva" in html
+    assert rebuild(warn=False)[0] == html and converted.reused == 0  # converted again: the last one warned
+    reused, page = rebuild(warn=False)
+    assert reused == html and converted.reused == 1
+    assert page.toc and page.title == "Tietoturva" and "risks" in page.present_anchor_ids
+    assert "render" not in vars(page)  # the class's own render again
 
 
 @pytest.mark.unit

@@ -5,8 +5,9 @@ a saved page changes only itself: Python-Markdown was a third of a rebuild. A pa
 Markdown (as the hooks and plugins leave it), the Markdown settings, the language, the page's own place and every
 file's place in the site (the links MkDocs resolves and checks): when all of these are what they were at the last
 rebuild, the page takes the HTML, table of contents, title and anchors that conversion gave instead of being
-converted again (it is converted from an empty text, which costs nothing). A conversion that logged a warning is
-never kept, so a strict build stops at the same page every time until the page is mended.
+converted again: its render, which MkDocs calls right after on_page_markdown, puts them back (not even a Markdown
+instance with every extension is made, a tenth of a rebuild once the conversions were reused). A conversion that
+logged a warning is never kept, so a strict build stops at the same page every time until the page is mended.
 
 What MkDocs' Page.render sets, and is put back here: content, toc, the title found in the content, the anchors the
 page holds and the anchors it links to in other pages (tests/test_serve_preview.py compares every file of such a
@@ -18,6 +19,7 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -52,39 +54,31 @@ class ConvertedPages:
     def __init__(self):
         self.reused = 0  # conversions reused, for the tests and the benchmark
         self._last: dict[tuple[str, str], tuple[tuple, Converted]] = {}
-        self._pending: dict[int, tuple[tuple, str, int]] = {}  # by id(page): its key, Markdown and the warnings
+        self._pending: dict[int, tuple[tuple, tuple, int]] = {}  # by id(page): name, key, warnings so far
         self._files: tuple[Files, tuple, dict] | None = None
         self._warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
     def before(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The Markdown MkDocs is to convert: the page's own, or an empty text when the last conversion is reused."""
+        """The page's Markdown, unchanged. When the last conversion can be reused, the page's render (which MkDocs
+        calls next) puts it back instead of converting: a Markdown instance with every extension is not even made."""
         if not self.keep:
             return markdown
         key = (markdown, page.file.url, page.file.dest_uri, self._settings(config), self._places(files))
-        self._pending[id(page)] = (key, markdown, self._warnings.count)
-        last = self._last.get(self._name(page, config))
-        return "" if last is not None and last[0] == key else markdown
+        name = self._name(page, config)
+        last = self._last.get(name)
+        if last is not None and last[0] == key:
+            page.render = partial(self._put_back, page, last[1])  # this page object only, for this build
+        else:
+            self._pending[id(page)] = (name, key, self._warnings.count)
+        return markdown
 
     def after(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The page's HTML: the last conversion's, put back with what else it gave, or this one's, kept."""
+        """The page's HTML, unchanged; a conversion made in this build is kept, unless it logged a warning."""
         pending = self._pending.pop(id(page), None)
         if pending is None:
             return html
-        key, markdown, warnings = pending
-        name = self._name(page, config)
-        last = self._last.get(name)
-        if last is not None and last[0] == key and page.markdown == "":
-            converted = last[1]
-            self.reused += 1
-            page.markdown = markdown
-            page.toc = copy.deepcopy(converted.toc)
-            page._title_from_render = converted.title
-            page.present_anchor_ids = set(converted.anchors) if converted.anchors is not None else None
-            if converted.links_to_anchors is not None:
-                by_uri = self._by_uri(files)
-                page.links_to_anchors = {by_uri[uri]: dict(links) for uri, links in converted.links_to_anchors.items()}
-            return converted.content
+        name, key, warnings = pending
         if self._warnings.count == warnings:
             links = page.links_to_anchors
             self._last[name] = (key, Converted(
@@ -94,6 +88,18 @@ class ConvertedPages:
         else:
             self._last.pop(name, None)
         return html
+
+    def _put_back(self, page: Page, converted: Converted, config: MkDocsConfig, files: Files) -> None:
+        """What MkDocs' Page.render sets, from the last conversion."""
+        del page.render  # the class's own again
+        self.reused += 1
+        page.content = converted.content
+        page.toc = copy.deepcopy(converted.toc)
+        page._title_from_render = converted.title
+        page.present_anchor_ids = set(converted.anchors) if converted.anchors is not None else None
+        if converted.links_to_anchors is not None:
+            by_uri = self._by_uri(files)
+            page.links_to_anchors = {by_uri[uri]: dict(links) for uri, links in converted.links_to_anchors.items()}
 
     @staticmethod
     def _name(page: Page, config: MkDocsConfig) -> tuple[str, str]:

@@ -69,6 +69,7 @@ class ConvertedPages:
         last = self._last.get(name)
         if last is not None and last[0] == key:
             page.render = partial(self._put_back, page, last[1])  # this page object only, for this build
+            self._pending.pop(id(page), None)  # left by a build that stopped before its page's HTML, if any
         else:
             self._pending[id(page)] = (name, key, self._warnings.count)
         return markdown

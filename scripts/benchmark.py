@@ -432,7 +432,7 @@ def serve_latency(label: str, python: Path, project: Path, edits: dict, repeats:
             found.append(f"{kind} {shown:.2f} s" if shown != float("inf") else f"{kind} never shown (stale)")
         print(f"  {label}: " + ", ".join(found))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        os.killpg(server.pid, signal.SIGINT)  # as Ctrl+C: MkDocs then removes its temporary site (in memory here)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:

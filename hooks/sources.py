@@ -26,8 +26,7 @@ def on_startup(command, dirty) -> None:
 
 
 def on_serve(server, config, builder):
-    """A saved file is noticed within a tenth of a second rather than half a second, and rebuilt a fiftieth of a
-    second after, not a tenth (guideline.adapter.site)."""
+    """A saved file is noticed within a tenth of a second rather than half a second (guideline.adapter.site)."""
     poll_sooner(server)
     return server
 

@@ -51,20 +51,13 @@ def set_serving(serving: bool) -> None:
 # a second on average, up to half, before its rebuild started: a third of the real site's preview loop. A poll of
 # the watched folders (a few hundred files; 800 at 2,000 questions) takes a few milliseconds.
 POLLING_INTERVAL = 0.1
-# After the first saved file the server waits until no other has come for build_delay (a tenth of a second) before
-# it rebuilds. One poll reports every file saved since the last poll at once, so waiting for the rest of its
-# reports takes milliseconds; MkDocs' tenth, shorter than its own half-second poll, never waited for a second poll
-# either. With polls a tenth apart, a tenth made every save wait one more poll for nothing.
-BUILD_DELAY = 0.02
 
 
 def poll_sooner(server) -> None:
     """The server's observer and each folder it already watches poll every POLLING_INTERVAL (watchdog keeps the
     interval in `_timeout` of the observer, which gives it to the folders watched later, and of each emitter,
-    which reads it before each poll), and the server rebuilds BUILD_DELAY after the last file a poll reported.
-    Nothing changes when watchdog or MkDocs keeps these elsewhere: the server then works as MkDocs made it."""
-    if isinstance(getattr(server, "build_delay", None), (int, float)) and server.build_delay > BUILD_DELAY:
-        server.build_delay = BUILD_DELAY
+    which reads it before each poll). Nothing changes when watchdog keeps it elsewhere: the server then polls as
+    MkDocs made it."""
     observer = getattr(server, "observer", None)
     for holder in (observer, *getattr(observer, "emitters", ())):
         interval = getattr(holder, "_timeout", None)

@@ -11,7 +11,7 @@ While the check finds problems they are shown in Finnish and Swedish, and the ch
 `mkdocs serve` empties its temporary site and writes every file of it anew at each rebuild (some 260 files, 4,100
 at 2,000 questions). On a disk, making a file is slow and uneven (1-2 ms each here, a quarter of a rebuild of
 this site at worst); the server's temporary folder is therefore in memory (/dev/shm) where the system has one
-with room to spare, unless TMPDIR names another.
+with room to spare, unless TMPDIR (or TEMP or TMP) names another.
 """
 
 from __future__ import annotations
@@ -55,8 +55,9 @@ MEMORY_FOLDER, NEEDED = Path("/dev/shm"), 1 << 30
 
 
 def temporary_folder(environment: dict[str, str]) -> dict[str, str]:
-    """The server's environment, its temporary folder in memory where there is one with room (and TMPDIR unset)."""
-    if environment.get("TMPDIR") or not MEMORY_FOLDER.is_dir() or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+    """The server's environment, its temporary folder in memory where there is one with room (and no TMPDIR, TEMP
+    or TMP names another: Python's tempfile reads all three)."""
+    if any(environment.get(name) for name in ("TMPDIR", "TEMP", "TMP")) or not MEMORY_FOLDER.is_dir() or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
         return environment
     try:
         if shutil.disk_usage(MEMORY_FOLDER).free < NEEDED:

@@ -243,6 +243,7 @@ def test_the_preview_site_is_kept_in_memory_only_where_there_is_room(tmp_path, m
     monkeypatch.setattr(serve, "NEEDED", 1)
     assert serve.temporary_folder({"PATH": "/bin"}) == {"PATH": "/bin", "TMPDIR": str(tmp_path)}
     assert serve.temporary_folder({"TMPDIR": "/var/tmp"}) == {"TMPDIR": "/var/tmp"}
+    assert serve.temporary_folder({"TMP": "/big/disk"}) == {"TMP": "/big/disk"}
     monkeypatch.setattr(serve, "NEEDED", 1 << 60)
     assert serve.temporary_folder({}) == {}
     monkeypatch.setattr(serve, "NEEDED", 1)
